@@ -1,0 +1,244 @@
+// DynamoDB repository for objects, their images and their history (one table).
+//
+// Access patterns and the items that serve them:
+//   object by id, with its images   pk=OBJ#<id>  sk=META | IMG#<imageId>   (one Query: sk >= "IMG#")
+//   history of an object            pk=OBJ#<id>  sk=HIST#<version, zero-padded>
+//   all objects, newest first       index byCreated: listPk=OBJECT, listSk=<createdAt>#<id>
+//   objects of a country, newest    index byCountry: countryPk=COUNTRY#<code>, listSk
+// status and object type narrow a listing with a filter; both are low-cardinality within a country.
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import type { HistoryEntry } from '../../schemas/object.ts';
+import { Invalid } from '../http/errors.ts';
+import type { ImageOutcome, ImageRecord, ImageRepository, ObjectRepository, StoredObject } from '../objects/model.ts';
+import { dynamo } from './clients.ts';
+
+const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
+const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
+const historyKey = (id: string, version: number) => ({ pk: `OBJ#${id}`, sk: `HIST#${String(version).padStart(8, '0')}` });
+
+export const normaliseObjectType = (value: string) => value.trim().toLocaleLowerCase('en');
+
+function objectItem(object: StoredObject) {
+  return {
+    ...objectKey(object.id),
+    entity: 'object',
+    version: object.version,
+    status: object.status,
+    objectTypeKey: normaliseObjectType(object.objectType),
+    listPk: 'OBJECT',
+    listSk: `${object.createdAt}#${object.id}`,
+    countryPk: `COUNTRY#${object.incident.country}`,
+    record: object,
+  };
+}
+
+const Cursor = z.record(z.string(), z.string());
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+function decodeCursor(cursor: string): Record<string, string> {
+  try {
+    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);
+  }
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+export function dynamoRegistry(tableName: string): ObjectRepository & { images: ImageRepository } {
+  const historyPut = (entry: HistoryEntry, id: string) => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...historyKey(id, entry.version), entity: 'history', entry },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+
+  return {
+    async create(object, entry) {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: objectItem(object), ConditionExpression: 'attribute_not_exists(pk)' } },
+            historyPut(entry, object.id),
+          ],
+        }),
+      );
+    },
+
+    async get(id) {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: tableName,
+            // HIST# sorts before IMG# and META after it, so this reads the object and its images only.
+            KeyConditionExpression: 'pk = :pk AND sk >= :from',
+            ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':from': 'IMG#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      const meta = items.find((item) => item.sk === 'META');
+      if (!meta) return undefined;
+      return {
+        object: meta.record as StoredObject,
+        images: items.filter((item) => item.entity === 'image').map((item) => item.record as ImageRecord),
+      };
+    },
+
+    async replace(object, expectedVersion, entry) {
+      try {
+        await dynamo.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: objectItem(object),
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                },
+              },
+              historyPut(entry, object.id),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async list(filter, page) {
+      const conditions: string[] = [];
+      const values: Record<string, unknown> = {};
+      const names: Record<string, string> = {};
+      if (filter.status) {
+        conditions.push('#status = :status');
+        names['#status'] = 'status';
+        values[':status'] = filter.status;
+      }
+      if (filter.objectType) {
+        conditions.push('objectTypeKey = :type');
+        values[':type'] = normaliseObjectType(filter.objectType);
+      }
+      const base: QueryCommandInput = filter.country
+        ? {
+            TableName: tableName,
+            IndexName: 'byCountry',
+            KeyConditionExpression: 'countryPk = :partition',
+            ExpressionAttributeValues: { ...values, ':partition': `COUNTRY#${filter.country}` },
+          }
+        : {
+            TableName: tableName,
+            IndexName: 'byCreated',
+            KeyConditionExpression: 'listPk = :partition',
+            ExpressionAttributeValues: { ...values, ':partition': 'OBJECT' },
+          };
+      if (conditions.length > 0) base.FilterExpression = conditions.join(' AND ');
+      if (Object.keys(names).length > 0) base.ExpressionAttributeNames = names;
+
+      const taken: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined = page.cursor ? decodeCursor(page.cursor) : undefined;
+      let cutShort = false;
+      do {
+        const result = await dynamo.send(
+          new QueryCommand({ ...base, ScanIndexForward: false, Limit: page.limit, ExclusiveStartKey: startKey }),
+        );
+        const items = result.Items ?? [];
+        const room = page.limit - taken.length;
+        taken.push(...items.slice(0, room));
+        cutShort = items.length > room;
+        startKey = result.LastEvaluatedKey;
+      } while (taken.length < page.limit && startKey);
+
+      const last = taken.at(-1);
+      // When a page was cut short, resume after the last item handed out rather than after the page.
+      const resumeFrom = cutShort && last ? pick(last, ['pk', 'sk', 'listSk', filter.country ? 'countryPk' : 'listPk']) : startKey;
+      return {
+        items: taken.map((item) => item.record as StoredObject),
+        ...(resumeFrom ? { cursor: encodeCursor(resumeFrom) } : {}),
+      };
+    },
+
+    async history(id) {
+      const entries: HistoryEntry[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':prefix': 'HIST#' },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        entries.push(...(page.Items ?? []).map((item) => item.entry as HistoryEntry));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return entries;
+    },
+
+    images: {
+      async create(image) {
+        await dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...imageKey(image.objectId, image.id), entity: 'image', imageStatus: image.status, record: image },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      },
+
+      async get(objectId, imageId) {
+        const result = await dynamo.send(new GetCommand({ TableName: tableName, Key: imageKey(objectId, imageId), ConsistentRead: true }));
+        return result.Item?.record as ImageRecord | undefined;
+      },
+
+      async settle(objectId, imageId, outcome: ImageOutcome, at) {
+        const current = await this.get(objectId, imageId);
+        if (!current || current.status !== 'pending') return false;
+        const settled: ImageRecord = { ...current, ...outcome, updatedAt: at };
+        try {
+          await dynamo.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: imageKey(objectId, imageId),
+              UpdateExpression: 'SET imageStatus = :status, #record = :record',
+              ConditionExpression: 'imageStatus = :pending',
+              ExpressionAttributeNames: { '#record': 'record' },
+              ExpressionAttributeValues: { ':status': outcome.status, ':record': settled, ':pending': 'pending' },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
+      },
+    },
+  };
+}
+
+function pick(item: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.map((key) => [key, item[key]]));
+}

@@ -1,0 +1,83 @@
+// Generates the OpenAPI 3.1 document from the wiring declaration and the zod schemas: never written by hand.
+import { z } from 'zod';
+import { ErrorBody } from '../../schemas/errors.ts';
+import { routes, type RouteDecl } from '../../infra/wiring.ts';
+
+const componentRef = (id: string) => `#/components/schemas/${id}`;
+
+function schemaRef(schema: z.ZodType, io: 'input' | 'output') {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: componentRef(id) };
+  const { $schema: _schema, $defs: _defs, ...inline } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  // Named sub-schemas are components already; point at those instead of a local copy.
+  return JSON.parse(JSON.stringify(inline).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+}
+
+function parameters(route: RouteDecl) {
+  const fromShape = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+    if (!(schema instanceof z.ZodObject)) return [];
+    return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+      name,
+      in: where,
+      required: where === 'path' || !field.safeParse(undefined).success,
+      schema: schemaRef(field, 'input'),
+    }));
+  };
+  return [
+    ...fromShape(route.params, 'path'),
+    ...fromShape(route.query, 'query'),
+    ...(route.headers ?? []).map((header) => ({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } })),
+  ];
+}
+
+const errorResponses = {
+  400: 'Invalid input: see error.fields',
+  401: 'Missing or invalid bearer token',
+  403: 'Your role or organisation may not do this',
+  404: 'No such resource',
+  409: 'Conflict with the current state (stale version, same status)',
+  413: 'Request body too large',
+};
+
+function operation(route: RouteDecl) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(route.responses)) {
+    responses[status] = schema
+      ? { description: 'OK', content: { 'application/json': { schema: schemaRef(schema, 'output') } } }
+      : { description: 'OK' };
+  }
+  for (const [status, description] of Object.entries(errorResponses)) {
+    responses[status] = { description, content: { 'application/json': { schema: { $ref: componentRef('Error') } } } };
+  }
+  return {
+    summary: route.summary,
+    operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    ...(route.auth === 'none' ? { security: [] } : {}),
+    parameters: parameters(route),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, 'input') } } } } : {}),
+    responses,
+  };
+}
+
+export function openApiDocument() {
+  void ErrorBody; // registered in the global registry by import; referenced from every error response
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri: componentRef, unrepresentable: 'any' });
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes as readonly RouteDecl[]) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Stolen cultural object registry',
+      version: '1',
+      description: 'Register stolen, missing and looted cultural objects (Object ID), read and edit them, attach photos.',
+    },
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,31 @@
+// Parses the environment once at cold start: a missing variable fails the function at init, not mid-request.
+import { z } from 'zod';
+import { env } from '../infra/resources.ts';
+
+const Config = z.object({
+  [env.table]: z.string().min(1),
+  [env.bucket]: z.string().min(1),
+  [env.jwtIssuer]: z.url(),
+  [env.jwtAudience]: z.string().min(1),
+  [env.jwksUri]: z.url(),
+  AWS_ENDPOINT_URL: z.url().optional(),
+  AWS_ENDPOINT_URL_S3: z.url().optional(),
+});
+
+let parsed: ReturnType<typeof read> | undefined;
+
+function read() {
+  const values = Config.parse(process.env);
+  return {
+    tableName: values[env.table],
+    bucketName: values[env.bucket],
+    jwt: { issuer: values[env.jwtIssuer], audience: values[env.jwtAudience], jwksUri: values[env.jwksUri] },
+    // Emulators serve S3 on one host name, so buckets go in the path instead of the host.
+    s3ForcePathStyle: Boolean(values.AWS_ENDPOINT_URL_S3 ?? values.AWS_ENDPOINT_URL),
+  };
+}
+
+export function config() {
+  parsed ??= read();
+  return parsed;
+}

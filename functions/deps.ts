@@ -1,0 +1,19 @@
+// Wires the real adapters into the dependencies that domain functions take, once per cold start.
+import { randomUUID } from 'node:crypto';
+import { config } from './config.ts';
+import { dynamoRegistry } from './adapters/dynamo-registry.ts';
+import { s3Blobs } from './adapters/s3-blobs.ts';
+import { createCallerVerifier } from './http/auth.ts';
+import type { Clock, Ids } from './objects/model.ts';
+
+const registry = dynamoRegistry(config().tableName);
+
+export const deps = {
+  objects: registry,
+  images: registry.images,
+  blobs: s3Blobs(config().bucketName),
+  clock: { now: () => new Date() } satisfies Clock,
+  ids: { next: () => randomUUID() } satisfies Ids,
+};
+
+export const verifyCaller = createCallerVerifier(config().jwt);

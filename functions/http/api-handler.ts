@@ -1,0 +1,94 @@
+// Builds a Lambda handler for one function's HTTP routes: size limit, token, zod parsing, dispatch, error mapping.
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Caller } from '../../schemas/identity.ts';
+import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
+import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
+import { parseOrThrow } from './parse.ts';
+import { routeByKey } from './routes.ts';
+import type { CallerVerifier } from './auth.ts';
+
+export const logger = new Logger({ serviceName: 'registry' });
+
+type RouteFor<K extends string> = K extends `${infer M} ${infer P}` ? Extract<Route, { method: M; path: P }> : never;
+type Parsed<R, Field extends string> = R extends { [F in Field]: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+export interface ApiRequest<K extends string> {
+  body: Parsed<RouteFor<K>, 'body'>;
+  query: Parsed<RouteFor<K>, 'query'>;
+  params: Parsed<RouteFor<K>, 'params'>;
+  headers: Record<string, string | undefined>;
+  caller: K extends string ? (RouteFor<K> extends { auth: 'none' } ? undefined : Caller) : never;
+}
+
+export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
+
+export type RouteHandlers<F extends FunctionName> = {
+  [K in RouteKeyOf<F>]: (request: ApiRequest<K>) => Promise<ApiResponse>;
+};
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(error: unknown, correlationId: string): ApiResponse {
+  if (error instanceof DomainError) {
+    return json(
+      error.statusCode,
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      error.headers,
+    );
+  }
+  logger.error('unhandled error', { error: error as Error, correlationId });
+  return json(500, { error: { code: 'internal', message: 'Something went wrong on our side', correlationId } });
+}
+
+function rawBody(event: APIGatewayProxyEventV2, limit: number): Buffer | undefined {
+  if (event.body === undefined || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > limit) throw new PayloadTooLarge(limit);
+  return raw;
+}
+
+function parseJson(raw: Buffer | undefined): unknown {
+  if (raw === undefined) return null;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new Invalid('The request body is not valid JSON', [{ path: '', reason: 'is not valid JSON' }]);
+  }
+}
+
+export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, verifyCaller: CallerVerifier) {
+  const table = handlers as unknown as Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>;
+  return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>()
+    .use(injectLambdaContext(logger))
+    .handler(async (event, context) => {
+      try {
+        const route = routeByKey(event.routeKey);
+        const handle = table[event.routeKey];
+        if (!route || !handle) throw new NotFound(`No route ${event.routeKey}`);
+        const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
+        const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
+        const caller = decl.auth === 'none' ? undefined : await verifyCaller(headers.authorization);
+        const request = {
+          headers,
+          caller,
+          params: decl.params ? parseOrThrow(decl.params, event.pathParameters ?? {}, 'path') : undefined,
+          query: decl.query ? parseOrThrow(decl.query, event.queryStringParameters ?? {}, 'query') : undefined,
+          body: decl.body ? parseOrThrow(decl.body, parseJson(raw), 'body') : undefined,
+        } as ApiRequest<string>;
+        return await handle(request);
+      } catch (error) {
+        return errorResponse(error, context.awsRequestId);
+      }
+    });
+}

@@ -1,0 +1,68 @@
+// Typed domain errors; the HTTP layer maps them to status codes in one place (http/api-handler.ts).
+export interface FieldError {
+  path: string;
+  reason: string;
+}
+
+export class DomainError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly fields: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(statusCode: number, code: string, message: string, fields?: FieldError[], headers: Record<string, string> = {}) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.fields = fields;
+    this.headers = headers;
+  }
+}
+
+export class Invalid extends DomainError {
+  constructor(message: string, fields?: FieldError[]) {
+    super(400, 'invalid', message, fields);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(message = 'A valid bearer token is required') {
+    super(401, 'unauthorized', message, undefined, { 'www-authenticate': 'Bearer' });
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message: string) {
+    super(404, 'not-found', message);
+  }
+}
+
+export class MethodNotAllowed extends DomainError {
+  constructor(allowed: string[]) {
+    super(405, 'method-not-allowed', `This path accepts ${allowed.join(', ')}`, undefined, { allow: allowed.join(', ') });
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string, fields?: FieldError[]) {
+    super(409, 'conflict', message, fields);
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(limit: number) {
+    super(413, 'payload-too-large', `The request body is larger than this route accepts (${limit} bytes)`);
+  }
+}
+
+export class PreconditionRequired extends DomainError {
+  constructor(message: string) {
+    super(428, 'precondition-required', message, [{ path: 'If-Match', reason: 'is required' }]);
+  }
+}

@@ -1,0 +1,60 @@
+// Hands the owner of an object a presigned upload for one more photo, and records the image as pending.
+import type { z } from 'zod';
+import { bucket } from '../../infra/resources.ts';
+import type { Caller } from '../../schemas/identity.ts';
+import type { ImageUpload } from '../../schemas/object.ts';
+import { Conflict, NotFound } from '../http/errors.ts';
+import { assertCanChange } from '../objects/access.ts';
+import type { BlobStore, Clock, ImageRecord, ImageRepository, Ids, ObjectRepository } from '../objects/model.ts';
+
+export const maxImagesPerObject = 20;
+const uploadExpiresInSeconds = 900;
+
+export interface ImageUploadRequest {
+  objectId: string;
+  contentType: string;
+  filename?: string | undefined;
+}
+
+export async function requestImageUpload(
+  input: ImageUploadRequest,
+  caller: Caller,
+  deps: { objects: Pick<ObjectRepository, 'get'>; images: ImageRepository; blobs: Pick<BlobStore, 'presignPost'>; clock: Clock; ids: Ids },
+): Promise<z.output<typeof ImageUpload>> {
+  const found = await deps.objects.get(input.objectId);
+  if (!found) throw new NotFound(`No object ${input.objectId}`);
+  assertCanChange(caller, found.object);
+
+  // Pending images count: their uploads may still arrive.
+  const kept = found.images.filter((image) => image.status !== 'rejected').length;
+  if (kept >= maxImagesPerObject) {
+    throw new Conflict(`An object may have at most ${maxImagesPerObject} images and this one already has ${kept}`);
+  }
+
+  const now = deps.clock.now();
+  const imageId = deps.ids.next();
+  const image: ImageRecord = {
+    objectId: input.objectId,
+    id: imageId,
+    status: 'pending',
+    contentType: input.contentType,
+    uploadKey: `${bucket.uploadsPrefix}${input.objectId}/${imageId}`,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await deps.images.create(image);
+
+  const { url, fields } = await deps.blobs.presignPost({
+    key: image.uploadKey,
+    contentType: input.contentType,
+    maxBytes: bucket.maxUploadBytes,
+    expiresInSeconds: uploadExpiresInSeconds,
+  });
+  return {
+    imageId,
+    url,
+    fields,
+    maxBytes: bucket.maxUploadBytes,
+    expiresAt: new Date(now.getTime() + uploadExpiresInSeconds * 1000).toISOString(),
+  };
+}

@@ -1,0 +1,77 @@
+// What the registry keeps about an object and its images, and the ports through which it keeps them.
+import type { RegisterObject } from '../../schemas/object-id.ts';
+import type { HistoryEntry, ListObjectsQuery } from '../../schemas/object.ts';
+import type { ObjectStatus } from '../../schemas/object-id.ts';
+import type { z } from 'zod';
+
+export type StoredObject = Omit<RegisterObject, 'status'> & {
+  id: string;
+  version: number;
+  status: z.infer<typeof ObjectStatus>;
+  orgId: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ImageRecord = {
+  objectId: string;
+  id: string;
+  status: 'pending' | 'ready' | 'rejected';
+  contentType: string;
+  uploadKey: string;
+  createdAt: string;
+  updatedAt: string;
+  reason?: string;
+  normalisedKey?: string;
+  thumbnailKey?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  sha256?: string;
+};
+
+export type ImageOutcome =
+  | { status: 'ready'; normalisedKey: string; thumbnailKey: string; width: number; height: number; bytes: number; sha256: string }
+  | { status: 'rejected'; reason: string };
+
+export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country'>;
+
+export interface ObjectRepository {
+  /** Writes the object and its first history entry together; fails if the id exists. */
+  create(object: StoredObject, entry: HistoryEntry): Promise<void>;
+  get(id: string): Promise<{ object: StoredObject; images: ImageRecord[] } | undefined>;
+  /** Replaces the object if its stored version is still `expectedVersion`, with the history entry; false if stale. */
+  replace(object: StoredObject, expectedVersion: number, entry: HistoryEntry): Promise<boolean>;
+  list(filter: ObjectFilter, page: { limit: number; cursor?: string }): Promise<{ items: StoredObject[]; cursor?: string }>;
+  history(id: string): Promise<HistoryEntry[]>;
+}
+
+export interface ImageRepository {
+  create(image: ImageRecord): Promise<void>;
+  get(objectId: string, imageId: string): Promise<ImageRecord | undefined>;
+  /** Moves a pending image to ready or rejected; false if it was no longer pending (already settled). */
+  settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string): Promise<boolean>;
+}
+
+export interface PresignedPost {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface BlobStore {
+  presignPost(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<PresignedPost>;
+  presignGet(key: string, expiresInSeconds: number): Promise<string>;
+  size(key: string): Promise<number | undefined>;
+  get(key: string): Promise<Uint8Array>;
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  next(): string;
+}

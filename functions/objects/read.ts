@@ -1,0 +1,26 @@
+// Reads objects for any authenticated caller: one, a filtered page, or one object's history.
+import type { Caller } from '../../schemas/identity.ts';
+import type { HistoryEntry, ListObjectsQuery, ObjectView } from '../../schemas/object.ts';
+import { NotFound } from '../http/errors.ts';
+import type { BlobStore, ObjectRepository } from './model.ts';
+import { toSummary, toView } from './view.ts';
+
+type ReadDeps = { objects: ObjectRepository; blobs: BlobStore };
+
+export async function readObject(id: string, caller: Caller, deps: ReadDeps): Promise<ObjectView> {
+  const found = await deps.objects.get(id);
+  if (!found) throw new NotFound(`No object ${id}`);
+  return toView(found.object, found.images, caller, deps.blobs);
+}
+
+export async function listObjects(query: ListObjectsQuery, caller: Caller, deps: { objects: ObjectRepository }) {
+  const { cursor, limit, ...filter } = query;
+  const page = await deps.objects.list(filter, { limit, ...(cursor ? { cursor } : {}) });
+  return { items: page.items.map((object) => toSummary(object, caller)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+export async function objectHistory(id: string, deps: { objects: ObjectRepository }): Promise<{ items: HistoryEntry[] }> {
+  const items = await deps.objects.history(id);
+  if (items.length === 0) throw new NotFound(`No object ${id}`);
+  return { items };
+}

@@ -1,0 +1,35 @@
+// Turns a stored object into what one caller may see: restricted fields removed, image links signed.
+import type { Caller } from '../../schemas/identity.ts';
+import { restrictedFields } from '../../schemas/object-id.ts';
+import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
+import { canSeeRestricted } from './access.ts';
+import type { BlobStore, ImageRecord, StoredObject } from './model.ts';
+
+const linkLifetimeSeconds = 15 * 60;
+
+async function imageView(image: ImageRecord, blobs: BlobStore): Promise<ImageView> {
+  const view: ImageView = { id: image.id, status: image.status, createdAt: image.createdAt };
+  if (image.reason) view.reason = image.reason;
+  if (image.status === 'ready' && image.normalisedKey && image.thumbnailKey) {
+    view.width = image.width;
+    view.height = image.height;
+    [view.url, view.thumbnailUrl] = await Promise.all([
+      blobs.presignGet(image.normalisedKey, linkLifetimeSeconds),
+      blobs.presignGet(image.thumbnailKey, linkLifetimeSeconds),
+    ]);
+  }
+  return view;
+}
+
+export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {
+  const { createdBy: _createdBy, ...visible } = object;
+  if (!canSeeRestricted(caller, object)) {
+    for (const field of restrictedFields) delete visible[field];
+  }
+  return visible;
+}
+
+export async function toView(object: StoredObject, images: ImageRecord[], caller: Caller, blobs: BlobStore): Promise<ObjectView> {
+  const ordered = [...images].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { ...toSummary(object, caller), images: await Promise.all(ordered.map((image) => imageView(image, blobs))) };
+}

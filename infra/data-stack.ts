@@ -1,0 +1,97 @@
+// The stateful stack: table, image bucket, alerts topic and user pool, kept apart from the code that uses them.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { Identity } from './identity.ts';
+import { bucket as bucketDecl, table as tableDecl } from './resources.ts';
+
+export interface DataStackProps extends StackProps {
+  /** Browser origins allowed to upload (presigned POST) to and read from the image bucket. */
+  webOrigins: string[];
+  /** Where the web client's code grant returns to. */
+  callbackUrls: string[];
+}
+
+export class DataStack extends Stack {
+  readonly table: Table;
+  readonly bucket: Bucket;
+  readonly alertsTopic: Topic;
+  readonly identity: Identity;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    const key = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new Table(this, 'Table', {
+      partitionKey: key(tableDecl.partitionKey),
+      sortKey: key(tableDecl.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // The stream is the outbox alerts are sent from (conventions: never "write then publish").
+      stream: StreamViewType[tableDecl.stream],
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDecl.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: key(index.partitionKey),
+        sortKey: key(index.sortKey),
+      });
+    }
+    Validations.of(this.table).acknowledge({
+      id: 'AwsSolutions-DDB4',
+      reason: 'Point-in-time recovery gives 35 days of restores; an AWS Backup plan on top would add cost without need.',
+    });
+
+    this.bucket = new Bucket(this, 'Images', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+          allowedOrigins: props.webOrigins,
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'originals-to-glacier-ir',
+          prefix: bucketDecl.uploadsPrefix,
+          transitions: [
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(bucketDecl.originalsToGlacierAfterDays),
+            },
+          ],
+        },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Access logs need a second bucket and cost per request; the API access log records who was handed each presigned URL.',
+    });
+
+    this.alertsTopic = new Topic(this, 'Alerts', {
+      displayName: 'Stolen object registry alerts',
+      enforceSSL: true,
+      // The AWS-managed key is free; a customer key would cost a monthly fee per museum deployment.
+      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+    });
+
+    this.identity = new Identity(this, 'Identity', { callbackUrls: props.callbackUrls });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'Issuer', { value: this.identity.issuer });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}

@@ -1,0 +1,90 @@
+// One Lambda function built from its wiring declaration: bundle, role, log group, and exactly the declared grants.
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type IDestination, type ILayerVersion, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import * as path from 'node:path';
+import type { FunctionDecl } from './wiring.ts';
+
+/** What a function may be granted access to; the declaration picks from these. */
+export interface Grantables {
+  table: ITable;
+  bucket: IBucket;
+  alertsTopic: ITopic;
+}
+
+export interface RegistryFunctionProps {
+  decl: FunctionDecl;
+  /** Directory the declaration's entry path and package-lock.json are relative to. */
+  repoRoot: string;
+  resources: Grantables;
+  environment: Record<string, string>;
+  /** Modules left out of the bundle because a layer supplies them (native code built for Lambda). */
+  layered?: { modules: string[]; layers: ILayerVersion[] };
+  /** For functions invoked asynchronously: where events go after the retries fail. */
+  onFailure?: IDestination;
+}
+
+// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
+const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export class RegistryFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: RegistryFunctionProps) {
+    super(scope, id);
+    const { decl, resources } = props;
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group and nowhere else.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: decl.description,
+    });
+    logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(props.repoRoot, decl.entry),
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
+      description: decl.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: decl.memoryMb,
+      timeout: Duration.seconds(decl.timeoutSeconds),
+      role: this.role,
+      logGroup,
+      environment: props.environment,
+      layers: props.layered?.layers,
+      onFailure: props.onFailure,
+      retryAttempts: props.onFailure ? 2 : undefined,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        // Bundle the AWS SDK: a pinned, tree-shaken SDK starts faster than the runtime's and never changes under us.
+        bundleAwsSDK: true,
+        externalModules: props.layered?.modules ?? [],
+        // No Docker here or in CI: esbuild from node_modules bundles on the host.
+        forceDockerBundling: false,
+      },
+    });
+
+    const { access } = decl;
+    if (access.table === 'read') resources.table.grantReadData(this.role);
+    if (access.table === 'readWrite') resources.table.grantReadWriteData(this.role);
+    if (access.bucket === 'read') resources.bucket.grantRead(this.role);
+    if (access.bucket === 'readWrite') resources.bucket.grantReadWrite(this.role);
+    if (access.alertsTopic === 'publish') resources.alertsTopic.grantPublish(this.role);
+  }
+}

@@ -1,0 +1,61 @@
+// Builds the registry's CDK app (both stacks, tags and cdk-nag) without synthesising it, so tests can inspect it.
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiStack } from './api-stack.ts';
+import { DataStack } from './data-stack.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RegistryApp {
+  app: App;
+  data: DataStack;
+  api: ApiStack;
+}
+
+export function buildApp(props: AppProps = {}): RegistryApp {
+  const app = new App(props);
+
+  // Bearer tokens and signed POST policies, not cookies, protect the API and the bucket: CORS is not the
+  // security boundary here, so any origin may call by default. Narrow it per deployment with -c webOrigins=...
+  const webOrigins = listContext(app, 'webOrigins', ['*']);
+  const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
+  const sharpLayerArn: string | undefined = app.node.tryGetContext('sharpLayerArn');
+
+  const env = { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] };
+  const data = new DataStack(app, 'RegistryData', {
+    env,
+    description: 'Stolen-object registry: table, image bucket, alerts topic and user pool',
+    webOrigins,
+    callbackUrls,
+  });
+  const api = new ApiStack(app, 'RegistryApi', {
+    env,
+    description: 'Stolen-object registry: functions, HTTP API and event sources',
+    repoRoot,
+    table: data.table,
+    bucket: data.bucket,
+    alertsTopic: data.alertsTopic,
+    issuer: data.identity.issuer,
+    jwksUri: data.identity.jwksUri,
+    audience: data.identity.client.userPoolClientId,
+    webOrigins,
+    sharpLayerArn,
+  });
+
+  Tags.of(app).add('project', 'stolen-object-registry');
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, data, api };
+}
+
+/** A list from context: a JSON array in cdk.json, or a comma-separated string from `-c key=a,b`. */
+function listContext(app: App, key: string, fallback: string[]): string[] {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return fallback;
+  if (Array.isArray(value)) return value.map(String);
+  return String(value)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

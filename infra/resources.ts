@@ -1,0 +1,37 @@
+// The stateful resources, declared once: the CDK stack and the local runtime both create them from here.
+
+export const table = {
+  /** Local name; in AWS CloudFormation names it. */
+  localName: 'registry',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'byCreated', partitionKey: 'listPk', sortKey: 'listSk' },
+    { name: 'byCountry', partitionKey: 'countryPk', sortKey: 'listSk' },
+  ],
+  stream: 'NEW_AND_OLD_IMAGES',
+} as const;
+
+export const bucket = {
+  localName: 'registry-images',
+  /** Where browsers upload originals; these move to Glacier Instant Retrieval after 30 days. */
+  uploadsPrefix: 'uploads/',
+  normalisedPrefix: 'images/',
+  thumbnailsPrefix: 'thumbs/',
+  originalsToGlacierAfterDays: 30,
+  maxUploadBytes: 25 * 1024 * 1024,
+} as const;
+
+export const alertsTopic = {
+  localName: 'registry-alerts',
+} as const;
+
+/** Environment variables the functions read (functions/config.ts parses them). */
+export const env = {
+  table: 'TABLE_NAME',
+  bucket: 'BUCKET_NAME',
+  alertsTopic: 'ALERTS_TOPIC_ARN',
+  jwtIssuer: 'JWT_ISSUER',
+  jwtAudience: 'JWT_AUDIENCE',
+  jwksUri: 'JWKS_URI',
+} as const;

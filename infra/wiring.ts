@@ -1,0 +1,111 @@
+// The one wiring declaration: functions, HTTP routes and event sources. The CDK stack deploys it and the
+// local runtime serves it; adding an endpoint is one line here plus its handler.
+import type { z } from 'zod';
+import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
+import { bucket } from './resources.ts';
+import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
+
+export type Access = 'read' | 'readWrite';
+
+export interface FunctionDecl {
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** What the function may touch; the stack grants exactly this. */
+  access: { table?: Access; bucket?: Access; alertsTopic?: 'publish' };
+}
+
+export const functions = {
+  objects: {
+    entry: 'functions/objects/handler.ts',
+    description: 'Registers, reads, edits and changes the status of objects',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    access: { table: 'readWrite', bucket: 'read' },
+  },
+  imageUploads: {
+    entry: 'functions/images/upload-handler.ts',
+    description: 'Hands out presigned uploads for object photos',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'readWrite', bucket: 'readWrite' },
+  },
+  imageProcessor: {
+    entry: 'functions/images/process-handler.ts',
+    description: 'Validates an uploaded photo and stores its normalised image and thumbnail',
+    memoryMb: 1536,
+    timeoutSeconds: 60,
+    access: { table: 'readWrite', bucket: 'readWrite' },
+  },
+  apiDocs: {
+    entry: 'functions/api-docs/handler.ts',
+    description: 'Serves the OpenAPI document generated from the schemas',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    access: {},
+  },
+  fallback: {
+    entry: 'functions/http/fallback-handler.ts',
+    description: 'Answers 404 for unknown paths and 405 for known paths with the wrong method',
+    memoryMb: 128,
+    timeoutSeconds: 3,
+    access: {},
+  },
+} as const satisfies Record<string, FunctionDecl>;
+
+export type FunctionName = keyof typeof functions;
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteDecl {
+  method: Method;
+  path: string;
+  fn: FunctionName;
+  summary: string;
+  /** Public routes skip the bearer token. Every /v1 route needs one. */
+  auth?: 'none';
+  params?: z.ZodType;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Success responses: status -> body schema (null for no body). Error responses are added for every route. */
+  responses: Record<number, z.ZodType | null>;
+  /** Request bodies above this get 413. */
+  maxBodyBytes?: number;
+  /** Request headers the route reads, for the OpenAPI document. */
+  headers?: { name: string; required: boolean; description: string }[];
+}
+
+export const defaultMaxBodyBytes = 1024 * 1024;
+
+const ifMatch = { name: 'If-Match', required: true, description: 'The version you last read; a stale one gets 409' };
+
+export const routes = [
+  { method: 'POST', path: '/v1/objects', fn: 'objects', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
+  { method: 'GET', path: '/v1/objects', fn: 'objects', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
+  { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
+  { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Edit an object (merge patch)', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
+  { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
+  { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', summary: 'Every change to the object, oldest first', responses: { 200: History } },
+  { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
+] as const satisfies readonly RouteDecl[];
+
+export type Route = (typeof routes)[number];
+export type RouteKey = `${Route['method']} ${Route['path']}`;
+/** The route keys served by one function: its handler must answer each of them. */
+export type RouteKeyOf<F extends FunctionName> = Extract<Route, { fn: F }> extends infer R
+  ? R extends { method: infer M extends string; path: infer P extends string }
+    ? `${M} ${P}`
+    : never
+  : never;
+
+export interface S3EventSource {
+  kind: 's3';
+  fn: FunctionName;
+  /** Object keys under this prefix trigger the function on s3:ObjectCreated:*. */
+  prefix: string;
+}
+
+export const eventSources = [
+  { kind: 's3', fn: 'imageProcessor', prefix: bucket.uploadsPrefix },
+] as const satisfies readonly S3EventSource[];

@@ -1,0 +1,36 @@
+// Who is calling: the claims every /v1 token carries.
+import { z } from 'zod';
+
+export const Role = z.enum(['museum', 'police', 'customs', 'market', 'public', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Caller = z.strictObject({
+  sub: z.string().min(1),
+  org: z.string().min(1).max(100),
+  role: Role,
+});
+export type Caller = z.infer<typeof Caller>;
+
+// Local tokens carry org and role directly; Cognito carries them as a custom attribute and a group.
+export const TokenClaims = z
+  .looseObject({
+    sub: z.string().min(1),
+    org: z.string().optional(),
+    role: z.string().optional(),
+    'custom:org': z.string().optional(),
+    'cognito:groups': z.array(z.string()).optional(),
+  })
+  .transform((claims, ctx) => {
+    const caller = Caller.safeParse({
+      sub: claims.sub,
+      org: claims.org ?? claims['custom:org'],
+      role: claims.role ?? claims['cognito:groups']?.find((group) => Role.safeParse(group).success),
+    });
+    if (!caller.success) {
+      ctx.addIssue({ code: 'custom', message: 'token must carry sub, org and a known role' });
+      return z.NEVER;
+    }
+    return caller.data;
+  });
+
+export const DevTokenRequest = Caller.meta({ id: 'DevTokenRequest' });

@@ -1,0 +1,111 @@
+// The local HTTP API: what API Gateway does in AWS, turning requests into payload-format-2.0 events for the
+// functions the wiring names, plus the local-only /dev routes of the token issuer.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DevTokenRequest } from '../../schemas/identity.ts';
+import { errorResponse } from '../../functions/http/api-handler.ts';
+import { PayloadTooLarge } from '../../functions/http/errors.ts';
+import { parseOrThrow } from '../../functions/http/parse.ts';
+import { findRoute, keyOf } from '../../functions/http/routes.ts';
+import type { FunctionName } from '../../infra/wiring.ts';
+import type { DevIssuer } from './dev-issuer.ts';
+
+// API Gateway's own hard limit on a request payload.
+const gatewayMaxBytes = 10 * 1024 * 1024;
+const textTypes = /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml)|text\/)/i;
+
+type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > gatewayMaxBytes) throw new PayloadTooLarge(gatewayMaxBytes);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeKey: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const binary = body.byteLength > 0 && !textTypes.test(headers['content-type'] ?? 'application/json');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(request.headers.cookie ? { cookies: request.headers.cookie.split(/;\s*/) } : {}),
+    headers,
+    ...(url.search ? { queryStringParameters: query } : {}),
+    ...(pathParameters && Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: 'local',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.byteLength > 0 ? { body: binary ? body.toString('base64') : body.toString('utf8') } : {}),
+    isBase64Encoded: binary,
+  };
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
+  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+async function devRoute(request: IncomingMessage, url: URL, body: Buffer, issuer: DevIssuer): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  const asJson = (statusCode: number, value: unknown) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+  if (request.method === 'GET' && url.pathname === '/dev/.well-known/jwks.json') return asJson(200, issuer.jwks);
+  if (request.method === 'POST' && url.pathname === '/dev/tokens') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8') || 'null');
+    } catch {
+      parsed = undefined;
+    }
+    const caller = parseOrThrow(DevTokenRequest, parsed, 'body');
+    return asJson(201, { token: await issuer.issue(caller), tokenType: 'Bearer', expiresIn: 12 * 3600 });
+  }
+  return undefined;
+}
+
+export function createHttpApi(invoke: Invoke, issuer: DevIssuer, onRequestSettled: (promise: Promise<unknown>) => void): Server {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    try {
+      const body = await readBody(request);
+      const dev = url.pathname.startsWith('/dev/') ? await devRoute(request, url, body, issuer) : undefined;
+      if (dev) return send(response, dev);
+      const match = findRoute(request.method ?? 'GET', url.pathname);
+      const result =
+        match.kind === 'found'
+          ? await invoke(match.route.fn, toEvent(request, url, body, keyOf(match.route), match.params))
+          : await invoke('fallback', toEvent(request, url, body, '$default'));
+      send(response, result as APIGatewayProxyStructuredResultV2);
+    } catch (error) {
+      send(response, errorResponse(error, randomUUID()));
+    }
+  };
+  return createServer((request, response) => onRequestSettled(handle(request, response)));
+}

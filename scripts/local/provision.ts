@@ -1,0 +1,76 @@
+// Creates the table, bucket and topic that infra/resources.ts declares, through the ordinary AWS APIs.
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { alertsTopic, bucket, table } from '../../infra/resources.ts';
+
+export interface Provisioned {
+  tableName: string;
+  bucketName: string;
+  alertsTopicArn: string;
+}
+
+async function ensureTable(client: DynamoDBClient, name: string) {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const attributes = new Set<string>([table.partitionKey, table.sortKey]);
+  for (const index of table.indexes) {
+    attributes.add(index.partitionKey);
+    attributes.add(index.sortKey);
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: table.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream },
+    }),
+  );
+}
+
+async function ensureBucket(client: S3Client, name: string) {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: name }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+  }
+}
+
+export async function provision(endpoints: { dynamo: string; aws: string }): Promise<Provisioned> {
+  const region = 'us-east-1';
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamo, region, credentials });
+  const s3 = new S3Client({ endpoint: endpoints.aws, region, credentials, forcePathStyle: true });
+  const sns = new SNSClient({ endpoint: endpoints.aws, region, credentials });
+  try {
+    await ensureTable(dynamo, table.localName);
+    await ensureBucket(s3, bucket.localName);
+    const topic = await sns.send(new CreateTopicCommand({ Name: alertsTopic.localName }));
+    return { tableName: table.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '' };
+  } finally {
+    dynamo.destroy();
+    s3.destroy();
+    sns.destroy();
+  }
+}

@@ -1,0 +1,89 @@
+// The whole system on one machine: emulators, resources, the dev token issuer, the HTTP API and event delivery.
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { env } from '../../infra/resources.ts';
+import { startDevIssuer, type DevIssuer } from './dev-issuer.ts';
+import { startEmulators } from './emulators.ts';
+import { createHttpApi } from './http-api.ts';
+import { loadFunctions } from './lambda.ts';
+import { provision } from './provision.ts';
+import { deliverS3Notifications } from './s3-notifications.ts';
+
+export interface LocalStackOptions {
+  port: number;
+  dataDir: string;
+  dynamoPort: number;
+  fauxqsPort: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  issuer: DevIssuer;
+  stop(): Promise<void>;
+}
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+
+  const emulators = await startEmulators({ dataDir, dynamoPort: options.dynamoPort, fauxqsPort: options.fauxqsPort });
+  const resources = await provision({ dynamo: emulators.dynamoEndpoint, aws: emulators.awsEndpoint });
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const issuer = await startDevIssuer({ dataDir, baseUrl });
+
+  // The functions read their configuration from the environment at load time, exactly as in Lambda.
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL: emulators.awsEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    [env.table]: resources.tableName,
+    [env.bucket]: resources.bucketName,
+    [env.alertsTopic]: resources.alertsTopicArn,
+    [env.jwtIssuer]: issuer.issuer,
+    [env.jwtAudience]: issuer.audience,
+    [env.jwksUri]: issuer.jwksUri,
+    POWERTOOLS_SERVICE_NAME: 'registry',
+  });
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const invoke = await loadFunctions(projectRoot);
+
+  const notifications = deliverS3Notifications({
+    fauxqs: emulators.fauxqs,
+    bucketName: resources.bucketName,
+    endpoint: emulators.awsEndpoint,
+    invoke,
+    onFailure: (error, key) => log(`image processing failed for ${key} after retries: ${String(error)}`),
+  });
+
+  const pending = new Set<Promise<unknown>>();
+  const server = createHttpApi(invoke, issuer, (request) => {
+    pending.add(request);
+    void request.finally(() => pending.delete(request));
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', ready);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    issuer,
+    async stop() {
+      await new Promise((closed) => {
+        server.close(closed);
+        server.closeAllConnections();
+      });
+      await Promise.allSettled([...pending]);
+      await notifications.stop();
+      await emulators.stop();
+    },
+  };
+}

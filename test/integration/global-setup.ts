@@ -1,0 +1,22 @@
+// Starts the whole local system once for the integration run, on free ports and a fresh data folder.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { launchLocalStack } from '../support/local-stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'registry-test-'));
+  const stack = await launchLocalStack(dataDir);
+  project.provide('apiUrl', stack.url);
+  return async () => {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

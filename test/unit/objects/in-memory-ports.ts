@@ -1,0 +1,116 @@
+// In-memory stand-ins for the object ports, with the semantics the DynamoDB and S3 adapters promise.
+import type { HistoryEntry } from '../../../schemas/object.ts';
+import type { BlobStore, Clock, ImageRecord, Ids, ObjectFilter, ObjectRepository, StoredObject } from '../../../functions/objects/model.ts';
+
+type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
+
+const normaliseObjectType = (value: string) => value.trim().toLocaleLowerCase('en');
+
+/** Objects with their images and history; copies go in and out so callers cannot change what is stored. */
+export function memoryObjects(): ObjectRepository & {
+  addImage(image: ImageRecord): void;
+  stored(id: string): StoredObject | undefined;
+} {
+  const rows = new Map<string, Row>();
+
+  return {
+    async create(object, entry) {
+      if (rows.has(object.id)) throw new Error(`object ${object.id} exists`);
+      rows.set(object.id, { object: structuredClone(object), images: [], history: [structuredClone(entry)] });
+    },
+
+    async get(id) {
+      const row = rows.get(id);
+      return row && structuredClone({ object: row.object, images: row.images });
+    },
+
+    async replace(object, expectedVersion, entry) {
+      const row = rows.get(object.id);
+      if (!row || row.object.version !== expectedVersion) return false;
+      row.object = structuredClone(object);
+      row.history.push(structuredClone(entry));
+      return true;
+    },
+
+    // Newest first, like the byCreated index; the cursor is the id of the last object handed out.
+    async list(filter: ObjectFilter, page) {
+      const matching = [...rows.values()]
+        .map((row) => row.object)
+        .filter((object) => !filter.status || object.status === filter.status)
+        .filter((object) => !filter.objectType || normaliseObjectType(object.objectType) === normaliseObjectType(filter.objectType))
+        .filter((object) => !filter.country || object.incident.country === filter.country)
+        .sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
+      const start = page.cursor ? matching.findIndex((object) => object.id === page.cursor) + 1 : 0;
+      if (page.cursor && start === 0) throw new Error(`unknown cursor ${page.cursor}`);
+      const items = matching.slice(start, start + page.limit);
+      const more = start + page.limit < matching.length;
+      return { items: structuredClone(items), ...(more ? { cursor: items.at(-1)?.id } : {}) };
+    },
+
+    async history(id) {
+      return structuredClone(rows.get(id)?.history ?? []);
+    },
+
+    addImage(image) {
+      const row = rows.get(image.objectId);
+      if (!row) throw new Error(`no object ${image.objectId}`);
+      row.images.push(structuredClone(image));
+    },
+
+    stored(id) {
+      const row = rows.get(id);
+      return row && structuredClone(row.object);
+    },
+  };
+}
+
+/** Blobs in a map; presigned links are fake URLs that name the key and lifetime so tests can check them. */
+export function memoryBlobs(): BlobStore & { blobs: Map<string, { body: Uint8Array; contentType: string }> } {
+  const blobs = new Map<string, { body: Uint8Array; contentType: string }>();
+  return {
+    blobs,
+    async presignPost({ key, contentType }) {
+      return { url: 'https://blobs.example.test/registry-images', fields: { key, 'Content-Type': contentType } };
+    },
+    async presignGet(key, expiresInSeconds) {
+      return `https://blobs.example.test/registry-images/${key}?expires=${expiresInSeconds}`;
+    },
+    async size(key) {
+      return blobs.get(key)?.body.byteLength;
+    },
+    async get(key) {
+      const blob = blobs.get(key);
+      if (!blob) throw new Error(`no blob ${key}`);
+      return blob.body;
+    },
+    async put(key, body, contentType) {
+      blobs.set(key, { body, contentType });
+    },
+    async delete(key) {
+      blobs.delete(key);
+    },
+  };
+}
+
+/** A clock that moves one minute on every reading, so each write gets its own timestamp. */
+export function steppingClock(start = '2025-03-14T09:00:00.000Z'): Clock {
+  let next = Date.parse(start);
+  return {
+    now: () => {
+      const at = new Date(next);
+      next += 60_000;
+      return at;
+    },
+  };
+}
+
+/** UUIDs 00000000-0000-4000-8000-000000000001, ...0002 and so on. */
+export function sequentialIds(): Ids {
+  let n = 0;
+  return { next: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+}
+
+/** Everything the object functions take, in memory. */
+export function memoryRegistry() {
+  return { objects: memoryObjects(), blobs: memoryBlobs(), clock: steppingClock(), ids: sequentialIds() };
+}

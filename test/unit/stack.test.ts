@@ -1,0 +1,205 @@
+// The CDK app deploys exactly what infra/wiring.ts and infra/resources.ts declare, and passes cdk-nag's AwsSolutions checks.
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/registry-app.ts';
+import { bucket, table } from '../../infra/resources.ts';
+import { eventSources, functions, routes, type FunctionDecl } from '../../infra/wiring.ts';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
+const { app, data, api } = buildApp({
+  context: {
+    // The same feature flags as `cdk synth`.
+    ...cdkJson.context,
+    // An empty list skips esbuild bundling, which `cdk synth` covers; here it would only cost seconds.
+    'aws:cdk:bundling-stacks': [],
+    // Report cdk-nag findings in their own test below instead of failing synthesis and with it every test.
+    '@aws-cdk/core:failSynthOnValidationErrors': false,
+  },
+});
+const templates = { data: Template.fromStack(data), api: Template.fromStack(api) };
+const synthesised = () => templates;
+
+function resourcesOf(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.findResources(type) as Record<string, Resource>);
+}
+
+const isPublic = (route: (typeof routes)[number]) => 'auth' in route && route.auth === 'none';
+
+describe('HTTP API', () => {
+  it('creates one route per declared route, plus the $default fallback', () => {
+    // Arrange
+    const expected = [...routes.map((route) => `${route.method} ${route.path}`), '$default'];
+
+    // Act
+    const routeKeys = resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
+
+    // Assert
+    expect(routeKeys.sort()).toEqual(expected.sort());
+  });
+
+  it('requires a Cognito JWT on every route not declared public', () => {
+    // Arrange
+    const byKey = new Map(
+      resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties['RouteKey'], r.Properties]),
+    );
+
+    // Act
+    const authorization = routes.map((route) => ({
+      route: `${route.method} ${route.path}`,
+      type: byKey.get(`${route.method} ${route.path}`)?.['AuthorizationType'] ?? 'NONE',
+    }));
+
+    // Assert
+    expect(authorization).toEqual(
+      routes.map((route) => ({ route: `${route.method} ${route.path}`, type: isPublic(route) ? 'NONE' : 'JWT' })),
+    );
+    expect(byKey.get('$default')?.['AuthorizationType'] ?? 'NONE').toBe('NONE');
+  });
+
+  it('logs access and throttles the default stage', () => {
+    // Act
+    const stages = resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Stage').map(([, s]) => s.Properties);
+
+    // Assert
+    expect(stages).toHaveLength(1);
+    expect(stages[0]).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: expect.anything(), Format: expect.any(String) },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+    });
+  });
+});
+
+describe('data stack', () => {
+  it('keeps the table on demand with point-in-time recovery, the declared keys and a stream', () => {
+    // Act
+    const [[, resource] = ['', undefined]] = resourcesOf(synthesised().data, 'AWS::DynamoDB::Table');
+
+    // Assert
+    expect(resource?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: table.stream },
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ],
+    });
+    expect(resource?.Properties['GlobalSecondaryIndexes'].map((index: { IndexName: string }) => index.IndexName)).toEqual(
+      table.indexes.map((index) => index.name),
+    );
+  });
+
+  it(`moves uploaded originals to Glacier Instant Retrieval after ${bucket.originalsToGlacierAfterDays} days`, () => {
+    // Act
+    const [[, resource] = ['', undefined]] = resourcesOf(synthesised().data, 'AWS::S3::Bucket');
+    const rules: { Prefix?: string; Transitions?: unknown[] }[] =
+      resource?.Properties['LifecycleConfiguration']['Rules'] ?? [];
+
+    // Assert
+    expect(rules.find((rule) => rule.Prefix === bucket.uploadsPrefix)?.Transitions).toEqual([
+      { StorageClass: 'GLACIER_IR', TransitionInDays: bucket.originalsToGlacierAfterDays },
+    ]);
+    expect(resource?.Properties['PublicAccessBlockConfiguration']).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+});
+
+describe('functions', () => {
+  const declared = Object.entries(functions) as [string, FunctionDecl][];
+
+  it('runs every declared function on nodejs24.x arm64 with its declared memory and timeout', () => {
+    // Arrange
+    const lambdas = resourcesOf(synthesised().api, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
+
+    // Act
+    const found = declared.map(([, decl]) => lambdas.find((f) => f['Description'] === decl.description));
+
+    // Assert
+    for (const [index, [, decl]] of declared.entries()) {
+      expect(found[index]).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: decl.memoryMb,
+        Timeout: decl.timeoutSeconds,
+      });
+    }
+    expect(lambdas.filter((f) => String(f['Runtime']).startsWith('nodejs')).map((f) => f['Runtime'])).toEqual(
+      declared.map(() => 'nodejs24.x'),
+    );
+  });
+
+  it('grants each function only the access it declares', () => {
+    // Arrange
+    const template = synthesised().api;
+    const lambdas = resourcesOf(template, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
+    const policies = resourcesOf(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties);
+    const actionsOf = (decl: FunctionDecl): string[] => {
+      const roleId = lambdas.find((f) => f['Description'] === decl.description)?.['Role']['Fn::GetAtt'][0];
+      return policies
+        .filter((p) => p['Roles'].some((role: { Ref?: string }) => role.Ref === roleId))
+        .flatMap((p) => p['PolicyDocument']['Statement'])
+        .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
+    };
+
+    for (const [name, decl] of declared) {
+      // Act
+      const actions = actionsOf(decl);
+
+      // Assert
+      const has = (prefix: string) => actions.some((action) => action.startsWith(prefix));
+      expect({ name, table: has('dynamodb:'), writesTable: actions.includes('dynamodb:PutItem') }).toEqual({
+        name,
+        table: decl.access.table !== undefined,
+        writesTable: decl.access.table === 'readWrite',
+      });
+      expect({ name, bucket: has('s3:'), writesBucket: actions.includes('s3:PutObject') }).toEqual({
+        name,
+        bucket: decl.access.bucket !== undefined,
+        writesBucket: decl.access.bucket === 'readWrite',
+      });
+      expect({ name, publishes: actions.includes('sns:Publish') }).toEqual({
+        name,
+        publishes: decl.access.alertsTopic === 'publish',
+      });
+    }
+  });
+
+  it('triggers each S3 event source on objects created under its prefix', () => {
+    // Act
+    const notifications = resourcesOf(synthesised().api, 'Custom::S3BucketNotifications').flatMap(
+      ([, n]) => n.Properties['NotificationConfiguration']['LambdaFunctionConfigurations'],
+    );
+
+    // Assert
+    expect(notifications).toHaveLength(eventSources.length);
+    for (const source of eventSources) {
+      expect(notifications).toContainEqual(
+        expect.objectContaining({
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: source.prefix }] } },
+        }),
+      );
+    }
+  });
+});
+
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in the AwsSolutions checks', () => {
+    // Act: after synthesis, which resolved the cross-stack references some acknowledged findings are named by.
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // Assert
+    expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath)}`)).toEqual([]);
+  });
+});
