@@ -12,6 +12,15 @@ export function routeByKey(key: string): Route | undefined {
   return routes.find((route) => keyOf(route) === key);
 }
 
+// A malformed escape such as "%E0%A4%A" must not throw (a 500): keep it as sent and let the params schema reject it.
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matchPath(template: string, path: string): Record<string, string> | undefined {
   const want = template.split('/');
   const got = path.replace(/\/+$/, '').split('/');
@@ -22,7 +31,7 @@ function matchPath(template: string, path: string): Record<string, string> | und
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
     if (name) {
       if (segment === '') return undefined;
-      params[name] = decodeURIComponent(segment);
+      params[name] = decodeSegment(segment);
     } else if (part !== segment) return undefined;
   }
   return params;

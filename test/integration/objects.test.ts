@@ -1,6 +1,6 @@
 // Registering, reading, listing, editing and changing the status of objects, end to end over HTTP.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';

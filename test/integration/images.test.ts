@@ -1,0 +1,109 @@
+// Photos end to end: presigned POST to the S3 emulator, the S3 event, the processor, signed links back.
+import { randomUUID } from 'node:crypto';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Caller } from '../../schemas/identity.ts';
+import { RegisterObject } from '../../schemas/object-id.ts';
+import { apiClient, postToPresignedUpload, waitForImage } from '../support/api.ts';
+import { photoJpeg, pixelBomb } from '../fixtures/photos.ts';
+
+const api = apiClient(inject('apiUrl'));
+const museum: Caller = { sub: 'registrar-1', org: `museum-delphi-${randomUUID().slice(0, 8)}`, role: 'museum' };
+const police: Caller = { sub: 'analyst-1', org: 'hellenic-police', role: 'police' };
+
+let objectId: string;
+
+beforeAll(async () => {
+  const body = RegisterObject.parse({
+    lang: 'en',
+    objectType: 'statuette',
+    title: 'Bronze statuette of a horse',
+    materials: ['bronze'],
+    measurements: { height: 4.7, unit: 'in' },
+    description: 'Geometric-period bronze horse statuette with a perforated base plate and green patina.',
+    status: 'stolen',
+    incident: { country: 'GR', place: 'Delphi', date: '2023' },
+  });
+  const reply = await api.call('POST', '/v1/objects', { as: museum, body });
+  objectId = reply.body.id;
+});
+
+async function upload(bytes: Uint8Array, contentType: string) {
+  const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType } });
+  expect(grant.status).toBe(201);
+  expect(await postToPresignedUpload(grant.body, bytes, contentType)).toBe(204);
+  return waitForImage(api, museum, objectId, grant.body.imageId);
+}
+
+describe('object photos', () => {
+  it('turns an uploaded JPEG into a ready image with a normalised copy and a thumbnail anyone can fetch', async () => {
+    // Arrange
+    const photo = await photoJpeg(3000, 2000);
+    // Act
+    const image = await upload(photo, 'image/jpeg');
+    // Assert
+    expect(image).toMatchObject({ status: 'ready', width: 2048, height: 1365 });
+    const read = await api.call('GET', `/v1/objects/${objectId}`, { as: police });
+    const seen = read.body.images.find((candidate: { id: string }) => candidate.id === image.id);
+    const thumbnail = await sharp(Buffer.from(await (await fetch(seen.thumbnailUrl)).arrayBuffer())).metadata();
+    const normalised = await sharp(Buffer.from(await (await fetch(seen.url)).arrayBuffer())).metadata();
+    expect([thumbnail.format, thumbnail.width, thumbnail.height]).toEqual(['jpeg', 320, 213]);
+    expect([normalised.format, normalised.width]).toEqual(['jpeg', 2048]);
+  });
+
+  it('rejects a PNG pixel bomb with the reason', async () => {
+    // Act
+    const image = await upload(pixelBomb(30_000, 30_000), 'image/png');
+    // Assert
+    expect(image.status).toBe('rejected');
+    expect(image.reason).toMatch(/50-megapixel limit/);
+    expect(image).not.toHaveProperty('url');
+  });
+
+  it('rejects a text file sent as a JPEG', async () => {
+    // Act
+    const image = await upload(new TextEncoder().encode('this is not a photo\n'.repeat(200)), 'image/jpeg');
+    // Assert
+    expect(image).toMatchObject({ status: 'rejected', reason: 'the file is not a JPEG, PNG or WebP image' });
+  });
+
+  it('rejects a file over 25 MB that reached the bucket without the POST policy', async () => {
+    // Arrange: the emulator caps a request at 11 MiB and ignores POST policies, so send the file in parts,
+    // as a client holding credentials could, to the key the museum was granted.
+    const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
+    const { origin, pathname } = new URL(grant.body.url);
+    const s3 = new S3Client({ endpoint: origin, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const target = { Bucket: pathname.slice(1), Key: grant.body.fields.key };
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ ...target, ContentType: 'image/jpeg' }));
+    const first = Buffer.concat([await photoJpeg(400, 300), Buffer.alloc(9 * 1024 * 1024)]);
+    const parts = [first, Buffer.alloc(9 * 1024 * 1024), Buffer.alloc(8 * 1024 * 1024)];
+    const etags: string[] = [];
+    for (const [index, Body] of parts.entries()) {
+      etags.push((await s3.send(new UploadPartCommand({ ...target, UploadId, PartNumber: index + 1, Body }))).ETag ?? '');
+    }
+    // Act
+    await s3.send(new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) } }));
+    const image = await waitForImage(api, museum, objectId, grant.body.imageId);
+    // Assert
+    expect(image.status).toBe('rejected');
+    expect(image.reason).toMatch(/more than the 25 MB limit/);
+    s3.destroy();
+  });
+
+  it('asks for a JPEG when a phone offers a HEIC photo', async () => {
+    // Act
+    const reply = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType: 'image/heic' } });
+    // Assert
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.fields[0]).toMatchObject({ path: 'contentType' });
+    expect(reply.body.error.fields[0].reason).toMatch(/JPEG/);
+  });
+
+  it('lets only the owning museum add photos', async () => {
+    // Act
+    const reply = await api.call('POST', `/v1/objects/${objectId}/images`, { as: police, body: { contentType: 'image/jpeg' } });
+    // Assert
+    expect(reply.status).toBe(403);
+  });
+});
