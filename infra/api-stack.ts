@@ -21,7 +21,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { type ILayerVersion, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -56,7 +56,8 @@ export interface ApiStackProps extends StackProps {
  * bundle and come from a layer built for linux-arm64: `nodeModules` would run `npm install` on this x64 host
  * during synth, which needs the network and would ship x64 binaries, and Docker bundling is not available.
  */
-const layeredModules: Partial<Record<FunctionName, string[]>> = { imageProcessor: ['sharp'] };
+type LayeredModule = 'sharp';
+const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: ['sharp'] };
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
@@ -86,8 +87,9 @@ export class ApiStack extends Stack {
         resourceName: 'registry-sharp-arm64:1',
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
-    const sharpLayer = LayerVersion.fromLayerVersionArn(this, 'SharpLayer', sharpLayerArn);
-    const layersFor = (modules: string[]) => ({ modules, layers: modules.includes('sharp') ? [sharpLayer] : [] });
+    const moduleLayers: Record<LayeredModule, ILayerVersion> = {
+      sharp: LayerVersion.fromLayerVersionArn(this, 'SharpLayer', sharpLayerArn),
+    };
 
     // Functions behind an event source run asynchronously: failed events land in a queue instead of vanishing.
     const asyncFunctions = new Set<FunctionName>(eventSources.map((source) => source.fn));
@@ -101,7 +103,7 @@ export class ApiStack extends Stack {
         repoRoot: props.repoRoot,
         resources,
         environment,
-        layered: modules ? layersFor(modules) : undefined,
+        layered: modules && { modules, layers: modules.map((module) => moduleLayers[module]) },
         onFailure: asyncFunctions.has(name) ? new SqsDestination(this.failureQueue(name)) : undefined,
       });
       acknowledgeGrantWildcards(built[name], decl, resources);
@@ -239,7 +241,8 @@ function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, res
   }
   if (bucket) {
     const objects = 'this one bucket only';
-    ack(`Resource::${nagArn(fn, resources.bucket, resources.bucket.bucketArn)}/*`, `Object keys are made at runtime; ${objects}.`);
+    const bucketArn = nagArn(fn, resources.bucket, resources.bucket.bucketArn);
+    ack(`Resource::${bucketArn}/*`, `Object keys are made at runtime; ${objects}.`);
     ack('Action::s3:GetObject*', `grantRead: reads of an object and its tags, version and attributes, ${objects}.`);
     ack('Action::s3:GetBucket*', `grantRead: reads of bucket settings such as location and versioning, ${objects}.`);
     ack('Action::s3:List*', `grantRead: listing of objects and multipart uploads, ${objects}.`);

@@ -21,17 +21,16 @@ export function buildApp(props: AppProps = {}): RegistryApp {
   // security boundary here, so any origin may call by default. Narrow it per deployment with -c webOrigins=...
   const webOrigins = listContext(app, 'webOrigins', ['*']);
   const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
+  // The layer that supplies sharp to the image processor (see layeredModules in api-stack.ts).
   const sharpLayerArn: string | undefined = app.node.tryGetContext('sharpLayerArn');
 
-  const env = { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] };
+  // Environment-agnostic: nothing needs a lookup at synth time, so one template deploys to any account and region.
   const data = new DataStack(app, 'RegistryData', {
-    env,
     description: 'Stolen-object registry: table, image bucket, alerts topic and user pool',
     webOrigins,
     callbackUrls,
   });
   const api = new ApiStack(app, 'RegistryApi', {
-    env,
     description: 'Stolen-object registry: functions, HTTP API and event sources',
     repoRoot,
     table: data.table,

@@ -21,7 +21,6 @@ const { app, data, api } = buildApp({
   },
 });
 const templates = { data: Template.fromStack(data), api: Template.fromStack(api) };
-const synthesised = () => templates;
 
 function resourcesOf(template: Template, type: string): [string, Resource][] {
   return Object.entries(template.findResources(type) as Record<string, Resource>);
@@ -35,7 +34,7 @@ describe('HTTP API', () => {
     const expected = [...routes.map((route) => `${route.method} ${route.path}`), '$default'];
 
     // Act
-    const routeKeys = resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
+    const routeKeys = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
 
     // Assert
     expect(routeKeys.sort()).toEqual(expected.sort());
@@ -44,7 +43,7 @@ describe('HTTP API', () => {
   it('requires a Cognito JWT on every route not declared public', () => {
     // Arrange
     const byKey = new Map(
-      resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties['RouteKey'], r.Properties]),
+      resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties['RouteKey'], r.Properties]),
     );
 
     // Act
@@ -62,7 +61,7 @@ describe('HTTP API', () => {
 
   it('logs access and throttles the default stage', () => {
     // Act
-    const stages = resourcesOf(synthesised().api, 'AWS::ApiGatewayV2::Stage').map(([, s]) => s.Properties);
+    const stages = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Stage').map(([, s]) => s.Properties);
 
     // Assert
     expect(stages).toHaveLength(1);
@@ -78,7 +77,7 @@ describe('HTTP API', () => {
 describe('data stack', () => {
   it('keeps the table on demand with point-in-time recovery, the declared keys and a stream', () => {
     // Act
-    const [[, resource] = ['', undefined]] = resourcesOf(synthesised().data, 'AWS::DynamoDB::Table');
+    const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::DynamoDB::Table');
 
     // Assert
     expect(resource?.Properties).toMatchObject({
@@ -97,7 +96,7 @@ describe('data stack', () => {
 
   it(`moves uploaded originals to Glacier Instant Retrieval after ${bucket.originalsToGlacierAfterDays} days`, () => {
     // Act
-    const [[, resource] = ['', undefined]] = resourcesOf(synthesised().data, 'AWS::S3::Bucket');
+    const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::S3::Bucket');
     const rules: { Prefix?: string; Transitions?: unknown[] }[] =
       resource?.Properties['LifecycleConfiguration']['Rules'] ?? [];
 
@@ -119,7 +118,7 @@ describe('functions', () => {
 
   it('runs every declared function on nodejs24.x arm64 with its declared memory and timeout', () => {
     // Arrange
-    const lambdas = resourcesOf(synthesised().api, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
+    const lambdas = resourcesOf(templates.api, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
 
     // Act
     const found = declared.map(([, decl]) => lambdas.find((f) => f['Description'] === decl.description));
@@ -141,7 +140,7 @@ describe('functions', () => {
 
   it('grants each function only the access it declares', () => {
     // Arrange
-    const template = synthesised().api;
+    const template = templates.api;
     const lambdas = resourcesOf(template, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
     const policies = resourcesOf(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties);
     const actionsOf = (decl: FunctionDecl): string[] => {
@@ -177,7 +176,7 @@ describe('functions', () => {
 
   it('triggers each S3 event source on objects created under its prefix', () => {
     // Act
-    const notifications = resourcesOf(synthesised().api, 'Custom::S3BucketNotifications').flatMap(
+    const notifications = resourcesOf(templates.api, 'Custom::S3BucketNotifications').flatMap(
       ([, n]) => n.Properties['NotificationConfiguration']['LambdaFunctionConfigurations'],
     );
 
@@ -196,7 +195,7 @@ describe('functions', () => {
 
 describe('cdk-nag', () => {
   it('finds nothing unacknowledged in the AwsSolutions checks', () => {
-    // Act: after synthesis, which resolved the cross-stack references some acknowledged findings are named by.
+    // Act: after synthesis (above), which resolved the cross-stack references some acknowledged findings are named by.
     const report = new AwsSolutionsChecks().validateScope(app);
 
     // Assert
