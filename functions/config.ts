@@ -1,5 +1,5 @@
 // Parses the environment once at cold start: a missing variable fails the function at init, not mid-request.
-import { z } from 'zod';
+import * as z from 'zod';
 import { env } from '../infra/resources.ts';
 
 const Config = z.object({

@@ -1,6 +1,6 @@
 // The one wiring declaration: functions, HTTP routes and event sources. The CDK stack deploys it and the
 // local runtime serves it; adding an endpoint is one line here plus its handler.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
 import { bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
@@ -83,7 +83,7 @@ export const routes = [
   { method: 'POST', path: '/v1/objects', fn: 'objects', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
   { method: 'GET', path: '/v1/objects', fn: 'objects', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
   { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
-  { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Edit an object (merge patch)', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
+  { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
   { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
   { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', summary: 'Every change to the object, oldest first', responses: { 200: History } },
   { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },

@@ -1,5 +1,5 @@
 // The one error body every endpoint returns.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ErrorBody = z
   .strictObject({

@@ -1,5 +1,5 @@
 // Who is calling: the claims every /v1 token carries.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Role = z.enum(['museum', 'police', 'customs', 'market', 'public', 'admin']);
 export type Role = z.infer<typeof Role>;

@@ -1,5 +1,5 @@
 // The Object ID standard (Getty/ICOM) description of a cultural object, plus the incident that made it sought.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, LanguageTag, PartialDate, text } from './primitives.ts';
 
 export const LengthUnit = z.enum(['cm', 'mm', 'in']).meta({ description: 'Unit of every length in the measurements' });

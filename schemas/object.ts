@@ -1,5 +1,5 @@
 // A registered object as the registry stores and returns it, its images and its history.
-import { z } from 'zod';
+import * as z from 'zod';
 import { objectIdFields, ObjectStatus } from './object-id.ts';
 import { Id, Timestamp, text } from './primitives.ts';
 
@@ -65,12 +65,12 @@ export const HistoryEntry = z
   .strictObject({
     version: z.int().positive(),
     at: Timestamp,
-    by: z.strictObject({ sub: z.string(), org: z.string() }),
+    by: z.strictObject({ sub: z.string().optional(), org: z.string() }).meta({ description: 'Who made the change; the person only for roles that see restricted fields' }),
     change: z.enum(['registered', 'edited', 'status-changed']),
     fields: z.array(z.string()).optional().meta({ description: 'Fields an edit changed' }),
     from: ObjectStatus.optional(),
     to: ObjectStatus.optional(),
-    note: z.string().optional(),
+    note: z.string().optional().meta({ description: 'Only for roles that see restricted fields' }),
   })
   .meta({ id: 'HistoryEntry' });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -15,7 +15,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import { Invalid } from '../http/errors.ts';
 import type { ImageOutcome, ImageRecord, ImageRepository, ObjectRepository, StoredObject } from '../objects/model.ts';

@@ -1,26 +1,11 @@
 // S3 blob store: presigned uploads and downloads, and the bytes of photos.
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobStore } from '../objects/model.ts';
 import { s3 } from './clients.ts';
 
 export function s3Blobs(bucketName: string): BlobStore {
   return {
-    async presignPost({ key, contentType, maxBytes, expiresInSeconds }) {
-      const { url, fields } = await createPresignedPost(s3, {
-        Bucket: bucketName,
-        Key: key,
-        Conditions: [
-          ['content-length-range', 1, maxBytes],
-          ['eq', '$Content-Type', contentType],
-        ],
-        Fields: { 'Content-Type': contentType },
-        Expires: expiresInSeconds,
-      });
-      return { url, fields };
-    },
-
     presignGet(key, expiresInSeconds) {
       return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucketName, Key: key }), { expiresIn: expiresInSeconds });
     },

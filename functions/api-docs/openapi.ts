@@ -1,5 +1,5 @@
 // Generates the OpenAPI 3.1 document from the wiring declaration and the zod schemas: never written by hand.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBody } from '../../schemas/errors.ts';
 import { routes, type RouteDecl } from '../../infra/wiring.ts';
 
@@ -35,9 +35,21 @@ const errorResponses = {
   401: 'Missing or invalid bearer token',
   403: 'Your role or organisation may not do this',
   404: 'No such resource',
+  405: 'The path exists but not with this method',
   409: 'Conflict with the current state (stale version, same status)',
   413: 'Request body too large',
 };
+
+const ifMatchResponses = { 428: 'If-Match is missing' };
+
+// "GET /v1/objects/{id}/history" -> "getV1ObjectsIdHistory"
+const operationId = (route: RouteDecl) =>
+  route.method.toLowerCase() +
+  route.path
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join('');
 
 function operation(route: RouteDecl) {
   const responses: Record<string, unknown> = {};
@@ -46,12 +58,13 @@ function operation(route: RouteDecl) {
       ? { description: 'OK', content: { 'application/json': { schema: schemaRef(schema, 'output') } } }
       : { description: 'OK' };
   }
-  for (const [status, description] of Object.entries(errorResponses)) {
+  const requiresIfMatch = (route.headers ?? []).some((header) => header.name === 'If-Match' && header.required);
+  for (const [status, description] of Object.entries({ ...errorResponses, ...(requiresIfMatch ? ifMatchResponses : {}) })) {
     responses[status] = { description, content: { 'application/json': { schema: { $ref: componentRef('Error') } } } };
   }
   return {
     summary: route.summary,
-    operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: operationId(route),
     ...(route.auth === 'none' ? { security: [] } : {}),
     parameters: parameters(route),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, 'input') } } } } : {}),
@@ -61,7 +74,11 @@ function operation(route: RouteDecl) {
 
 export function openApiDocument() {
   void ErrorBody; // registered in the global registry by import; referenced from every error response
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri: componentRef, unrepresentable: 'any' });
+  const generated = z.toJSONSchema(z.globalRegistry, { uri: componentRef, unrepresentable: 'any' }).schemas;
+  // Components are named by their key; a fragment "$id" is not valid JSON Schema 2020-12.
+  const schemas = Object.fromEntries(
+    Object.entries(generated).map(([id, { $id: _id, $schema: _schema, ...schema }]) => [id, schema]),
+  );
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteDecl[]) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
 import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
 import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';

@@ -1,21 +1,33 @@
 // Parses input with a zod schema and turns every issue into a field error the caller can act on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Invalid, type FieldError } from './errors.ts';
 
-const describe = (issue: z.core.$ZodIssue): FieldError[] => {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const describe = (input: unknown) => (issue: z.core.$ZodIssue): FieldError[] => {
   const base = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, reason: 'is not a known field' }));
   }
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(input, issue.path) === undefined) {
     return [{ path: base, reason: 'is required' }];
   }
   return [{ path: base, reason: issue.message }];
 };
 
+// One reason per field: the first check that failed is the one to fix first.
+const firstPerPath = (fields: FieldError[]) => fields.filter((field, index) => fields.findIndex((other) => other.path === field.path) === index);
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.flatMap(describe);
+  const fields = firstPerPath(result.error.issues.flatMap(describe(input)));
   throw new Invalid(`The ${where} is not valid: ${fields.map((f) => `${f.path || where} ${f.reason}`).join('; ')}`, fields);
 }

@@ -1,11 +1,11 @@
 // Hands the owner of an object a presigned upload for one more photo, and records the image as pending.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { bucket } from '../../infra/resources.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { ImageUpload } from '../../schemas/object.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import { assertCanChange } from '../objects/access.ts';
-import type { BlobStore, Clock, ImageRecord, ImageRepository, Ids, ObjectRepository } from '../objects/model.ts';
+import type { Clock, ImageRecord, ImageRepository, Ids, ObjectRepository, UploadGrants } from '../objects/model.ts';
 
 export const maxImagesPerObject = 20;
 const uploadExpiresInSeconds = 900;
@@ -19,7 +19,7 @@ export interface ImageUploadRequest {
 export async function requestImageUpload(
   input: ImageUploadRequest,
   caller: Caller,
-  deps: { objects: Pick<ObjectRepository, 'get'>; images: ImageRepository; blobs: Pick<BlobStore, 'presignPost'>; clock: Clock; ids: Ids },
+  deps: { objects: Pick<ObjectRepository, 'get'>; images: ImageRepository; uploads: UploadGrants; clock: Clock; ids: Ids },
 ): Promise<z.output<typeof ImageUpload>> {
   const found = await deps.objects.get(input.objectId);
   if (!found) throw new NotFound(`No object ${input.objectId}`);
@@ -44,7 +44,7 @@ export async function requestImageUpload(
   };
   await deps.images.create(image);
 
-  const { url, fields } = await deps.blobs.presignPost({
+  const { url, fields } = await deps.uploads.presignPost({
     key: image.uploadKey,
     contentType: input.contentType,
     maxBytes: bucket.maxUploadBytes,

@@ -2,7 +2,7 @@
 import type { Caller } from '../../schemas/identity.ts';
 import type { ChangeStatus } from '../../schemas/object-id.ts';
 import { Conflict } from '../http/errors.ts';
-import { loadForChange, staleVersion } from './edit.ts';
+import { changedMeanwhile, loadForChange } from './edit.ts';
 import type { Clock, ImageRecord, ObjectRepository, StoredObject } from './model.ts';
 
 export async function changeStatus(
@@ -27,6 +27,6 @@ export async function changeStatus(
     to: change.status,
     ...(change.note ? { note: change.note } : {}),
   });
-  if (!written) throw staleVersion(object.version + 1, expectedVersion ?? object.version);
+  if (!written) throw changedMeanwhile();
   return { object: next, images };
 }

@@ -1,16 +1,21 @@
 // Edits an object's description under optimistic locking: the caller names the version it edited.
 import { isDeepStrictEqual } from 'node:util';
+import * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
-import { RegisterObject, type EditObject } from '../../schemas/object-id.ts';
+import { objectIdFields, ObjectStatus, type EditObject } from '../../schemas/object-id.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import { parseOrThrow } from '../http/parse.ts';
 import { assertCanChange } from './access.ts';
 import type { Clock, ImageRecord, ObjectRepository, StoredObject } from './model.ts';
 
-export function staleVersion(current: number, expected: number): Conflict {
+function staleVersion(current: number, expected: number): Conflict {
   return new Conflict(`The object is at version ${current}, not ${expected}: read it again and reapply your change`, [
     { path: 'If-Match', reason: `is ${expected} but the current version is ${current}` },
   ]);
+}
+
+export function changedMeanwhile(): Conflict {
+  return new Conflict('Someone else changed the object at the same moment: read it again and reapply your change');
 }
 
 /** Loads an object the caller may change, or fails with 404/403/409. */
@@ -28,6 +33,10 @@ export async function loadForChange(
   }
   return found;
 }
+
+// What an edit must leave behind: a whole Object ID record in any status (RegisterObject allows loss statuses only,
+// so it would refuse every edit of a recovered or returned object).
+const EditedRecord = z.strictObject({ ...objectIdFields, status: ObjectStatus });
 
 function applyPatch(object: StoredObject, patch: EditObject): StoredObject {
   const next: Record<string, unknown> = { ...object };
@@ -52,7 +61,7 @@ export async function editObject(
 
   // The merged record must still be a whole, valid Object ID record.
   const { id: _id, version: _v, orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, ...record } = patched;
-  parseOrThrow(RegisterObject, record, 'body');
+  parseOrThrow(EditedRecord, record, 'body');
 
   const at = deps.clock.now().toISOString();
   const next: StoredObject = { ...patched, version: object.version + 1, updatedAt: at };
@@ -63,6 +72,6 @@ export async function editObject(
     change: 'edited',
     fields: changed.sort(),
   });
-  if (!written) throw staleVersion(object.version + 1, expectedVersion);
+  if (!written) throw changedMeanwhile();
   return { object: next, images };
 }

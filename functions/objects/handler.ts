@@ -29,7 +29,7 @@ export const handler = apiHandler<'objects'>(
       const { object, images } = await changeStatus(params.id, body, expected, caller, deps);
       return json(200, await toView(object, images, caller, deps.blobs), etagOf(object.version));
     },
-    'GET /v1/objects/{id}/history': async ({ params }) => json(200, await objectHistory(params.id, deps)),
+    'GET /v1/objects/{id}/history': async ({ params, caller }) => json(200, await objectHistory(params.id, caller, deps)),
   },
   verifyCaller,
 );

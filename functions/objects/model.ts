@@ -2,7 +2,7 @@
 import type { RegisterObject } from '../../schemas/object-id.ts';
 import type { HistoryEntry, ListObjectsQuery } from '../../schemas/object.ts';
 import type { ObjectStatus } from '../../schemas/object-id.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type StoredObject = Omit<RegisterObject, 'status'> & {
   id: string;
@@ -59,8 +59,12 @@ export interface PresignedPost {
   fields: Record<string, string>;
 }
 
-export interface BlobStore {
+/** Hands a browser the right to upload one file to one key (a presigned POST). */
+export interface UploadGrants {
   presignPost(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<PresignedPost>;
+}
+
+export interface BlobStore {
   presignGet(key: string, expiresInSeconds: number): Promise<string>;
   size(key: string): Promise<number | undefined>;
   get(key: string): Promise<Uint8Array>;

@@ -2,6 +2,7 @@
 import type { Caller } from '../../schemas/identity.ts';
 import type { HistoryEntry, ListObjectsQuery, ObjectView } from '../../schemas/object.ts';
 import { NotFound } from '../http/errors.ts';
+import { canSeeRestricted } from './access.ts';
 import type { BlobStore, ObjectRepository } from './model.ts';
 import { toSummary, toView } from './view.ts';
 
@@ -19,8 +20,11 @@ export async function listObjects(query: ListObjectsQuery, caller: Caller, deps:
   return { items: page.items.map((object) => toSummary(object, caller)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
-export async function objectHistory(id: string, deps: { objects: ObjectRepository }): Promise<{ items: HistoryEntry[] }> {
+export async function objectHistory(id: string, caller: Caller, deps: { objects: ObjectRepository }): Promise<{ items: HistoryEntry[] }> {
+  const found = await deps.objects.get(id);
+  if (!found) throw new NotFound(`No object ${id}`);
   const items = await deps.objects.history(id);
-  if (items.length === 0) throw new NotFound(`No object ${id}`);
-  return { items };
+  if (canSeeRestricted(caller, found.object)) return { items };
+  // Who on the museum's staff made a change, and their notes, can touch on the investigation.
+  return { items: items.map(({ by, note: _note, ...entry }) => ({ ...entry, by: { org: by.org } })) };
 }

@@ -4,9 +4,9 @@ import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, S3Client,
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../schemas/identity.ts';
-import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, postToPresignedUpload, waitForImage } from '../support/api.ts';
 import { photoJpeg, pixelBomb } from '../fixtures/photos.ts';
+import { italianPainting } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
 const museum: Caller = { sub: 'registrar-1', org: `museum-delphi-${randomUUID().slice(0, 8)}`, role: 'museum' };
@@ -15,16 +15,7 @@ const police: Caller = { sub: 'analyst-1', org: 'hellenic-police', role: 'police
 let objectId: string;
 
 beforeAll(async () => {
-  const body = RegisterObject.parse({
-    lang: 'en',
-    objectType: 'statuette',
-    title: 'Bronze statuette of a horse',
-    materials: ['bronze'],
-    measurements: { height: 4.7, unit: 'in' },
-    description: 'Geometric-period bronze horse statuette with a perforated base plate and green patina.',
-    status: 'stolen',
-    incident: { country: 'GR', place: 'Delphi', date: '2023' },
-  });
+  const body = italianPainting;
   const reply = await api.call('POST', '/v1/objects', { as: museum, body });
   objectId = reply.body.id;
 });

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';
+import { greekIcon } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
 // Each run gets its own organisations, so listings are not disturbed by other test files.
@@ -17,24 +18,7 @@ const publicUser: Caller = { sub: 'visitor-1', org: 'public', role: 'public' };
 const admin: Caller = { sub: 'admin-1', org: 'registry', role: 'admin' };
 
 const icon = (overrides: Record<string, unknown> = {}) =>
-  RegisterObject.parse({
-    lang: 'el',
-    objectType: 'icon',
-    title: 'Άγιος Νικόλαος',
-    materials: ['tempera', 'wood', 'gold leaf'],
-    measurements: { height: 30, width: 22.5, depth: 2, unit: 'cm' },
-    inscriptions: [{ text: 'Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ', location: 'upper left', script: 'Grek', language: 'el' }],
-    markings: [{ kind: 'inventory-number', text: 'ΜΚ 1123', location: 'back, lower right' }],
-    subject: 'Saint Nicholas blessing, holding a Gospel book',
-    dateOrPeriod: '17th century',
-    culture: 'Cretan school',
-    description: 'Post-Byzantine icon of Saint Nicholas, half-length, on a gold ground; a vertical crack through the left third.',
-    status: 'stolen',
-    incident: { date: '2024-03-14', country: 'GR', place: 'Corfu', circumstances: 'Burglary at night through a side window' },
-    policeReference: `GR-CORFU-${run}`,
-    contact: { name: 'Registrar, Museum of Corfu', email: 'registrar@example.org' },
-    ...overrides,
-  });
+  RegisterObject.parse({ ...greekIcon, policeReference: `GR-CORFU-${run}`, ...overrides });
 
 async function register(body = icon(), as = museum) {
   const reply = await api.call('POST', '/v1/objects', { as, body });

@@ -4,12 +4,12 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, postToPresignedUpload, waitForImage } from '../support/api.ts';
 import { freePort, launchLocalStack, type LaunchedStack } from '../support/local-stack.ts';
 import { photoJpeg } from '../fixtures/photos.ts';
+import { malianTerracotta } from '../fixtures/objects.ts';
 
-const museum = { sub: 'registrar-1', org: 'museum-of-ohrid', role: 'museum' } as const;
+const museum = { sub: 'registrar-1', org: 'musee-national-du-mali', role: 'museum' } as const;
 
 const portIsClosed = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -36,13 +36,7 @@ describe('restarting npm start', () => {
     const ports = { port: await freePort(), dynamoPort: await freePort(), fauxqsPort: await freePort() };
     running = await launchLocalStack(dataDir, ports);
     let api = apiClient(running.url);
-    const body = RegisterObject.parse({
-      lang: 'mk',
-      objectType: 'icon',
-      description: 'Icon of the Virgin Hodegetria with a silver oklad, dented at the lower edge.',
-      status: 'missing',
-      incident: { country: 'MK', place: 'Ohrid' },
-    });
+    const body = { ...malianTerracotta, status: 'missing' as const };
     const created = (await api.call('POST', '/v1/objects', { as: museum, body })).body;
     await api.call('POST', `/v1/objects/${created.id}/status`, { as: museum, body: { status: 'stolen', note: 'Confirmed theft' } });
     const grant = (await api.call('POST', `/v1/objects/${created.id}/images`, { as: museum, body: { contentType: 'image/jpeg' } })).body;

@@ -119,5 +119,17 @@ describe('openApiDocument', () => {
 
     // Assert
     expect(new Set(ids).size).toBe(routes.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+
+  it('names components by their key only, with no fragment $id that JSON Schema 2020-12 forbids', () => {
+    // Act
+    const { components } = served();
+
+    // Assert
+    for (const schema of Object.values(components.schemas)) {
+      expect(schema).not.toHaveProperty('$id');
+      expect(schema).not.toHaveProperty('$schema');
+    }
   });
 });

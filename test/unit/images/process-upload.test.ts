@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { processUpload } from '../../../functions/images/process-upload.ts';
 import type { ImageRecord } from '../../../functions/objects/model.ts';
-import { fixedClock, memoryBlobs, memoryImages } from './fakes.ts';
+import { fixedClock, memoryBlobs, memoryImages } from '../../support/in-memory-ports.ts';
 
 const objectId = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const imageId = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';

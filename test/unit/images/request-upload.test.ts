@@ -5,7 +5,7 @@ import type { ImageRecord, ObjectRepository, StoredObject } from '../../../funct
 import { Caller } from '../../../schemas/identity.ts';
 import { RegisterObject } from '../../../schemas/object-id.ts';
 import { ImageUpload } from '../../../schemas/object.ts';
-import { fixedClock, memoryBlobs, memoryImages, sequentialIds } from './fakes.ts';
+import { fixedClock, memoryImages, memoryUploadGrants, sequentialIds } from '../../support/in-memory-ports.ts';
 
 const objectId = '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const imageId = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
@@ -44,7 +44,7 @@ function setup(existing: ImageRecord[] = []) {
     get: async (id) => (id === objectId ? { object, images: existing } : undefined),
   };
   const images = memoryImages(existing);
-  return { objects, images, blobs: memoryBlobs(), clock: fixedClock(now), ids: sequentialIds([imageId]) };
+  return { objects, images, uploads: memoryUploadGrants(), clock: fixedClock(now), ids: sequentialIds([imageId]) };
 }
 
 const jpeg = { objectId, contentType: 'image/jpeg' };
@@ -133,7 +133,7 @@ describe('requestImageUpload', () => {
       maxBytes: 25 * 1024 * 1024,
       expiresAt: '2025-03-14T09:15:00.000Z',
     });
-    expect(deps.blobs.posts).toEqual([
+    expect(deps.uploads.posts).toEqual([
       { key: `uploads/${objectId}/${imageId}`, contentType: 'image/jpeg', maxBytes: 25 * 1024 * 1024, expiresInSeconds: 900 },
     ]);
   });

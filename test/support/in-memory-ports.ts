@@ -1,6 +1,7 @@
-// In-memory stand-ins for the object ports, with the semantics the DynamoDB and S3 adapters promise.
-import type { HistoryEntry } from '../../../schemas/object.ts';
-import type { BlobStore, Clock, ImageRecord, Ids, ObjectFilter, ObjectRepository, StoredObject } from '../../../functions/objects/model.ts';
+// In-memory stand-ins for the ports, with the semantics the DynamoDB and S3 adapters promise (unit tests only).
+import { Invalid } from '../../functions/http/errors.ts';
+import type { HistoryEntry } from '../../schemas/object.ts';
+import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
 type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
 
@@ -41,7 +42,7 @@ export function memoryObjects(): ObjectRepository & {
         .filter((object) => !filter.country || object.incident.country === filter.country)
         .sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
       const start = page.cursor ? matching.findIndex((object) => object.id === page.cursor) + 1 : 0;
-      if (page.cursor && start === 0) throw new Error(`unknown cursor ${page.cursor}`);
+      if (page.cursor && start === 0) throw new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);
       const items = matching.slice(start, start + page.limit);
       const more = start + page.limit < matching.length;
       return { items: structuredClone(items), ...(more ? { cursor: items.at(-1)?.id } : {}) };
@@ -65,13 +66,10 @@ export function memoryObjects(): ObjectRepository & {
 }
 
 /** Blobs in a map; presigned links are fake URLs that name the key and lifetime so tests can check them. */
-export function memoryBlobs(): BlobStore & { blobs: Map<string, { body: Uint8Array; contentType: string }> } {
-  const blobs = new Map<string, { body: Uint8Array; contentType: string }>();
+export function memoryBlobs(initial: Record<string, Uint8Array> = {}): BlobStore & { blobs: Map<string, { body: Uint8Array; contentType: string }> } {
+  const blobs = new Map(Object.entries(initial).map(([key, body]) => [key, { body, contentType: 'application/octet-stream' }]));
   return {
     blobs,
-    async presignPost({ key, contentType }) {
-      return { url: 'https://blobs.example.test/registry-images', fields: { key, 'Content-Type': contentType } };
-    },
     async presignGet(key, expiresInSeconds) {
       return `https://blobs.example.test/registry-images/${key}?expires=${expiresInSeconds}`;
     },
@@ -92,6 +90,44 @@ export function memoryBlobs(): BlobStore & { blobs: Map<string, { body: Uint8Arr
   };
 }
 
+type PresignPostInput = Parameters<UploadGrants['presignPost']>[0];
+
+export function memoryImages(initial: ImageRecord[] = []): ImageRepository & { all(): ImageRecord[] } {
+  const records = new Map(initial.map((image) => [`${image.objectId}/${image.id}`, image]));
+  return {
+    all: () => [...records.values()],
+    async create(image) {
+      const key = `${image.objectId}/${image.id}`;
+      if (records.has(key)) throw new Error(`image ${key} exists`);
+      records.set(key, image);
+    },
+    async get(objectId, imageId) {
+      return records.get(`${objectId}/${imageId}`);
+    },
+    async settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string) {
+      const current = records.get(`${objectId}/${imageId}`);
+      if (!current || current.status !== 'pending') return false;
+      records.set(`${objectId}/${imageId}`, { ...current, ...outcome, updatedAt: at });
+      return true;
+    },
+  };
+}
+
+export function memoryUploadGrants(): UploadGrants & { posts: PresignPostInput[] } {
+  const posts: PresignPostInput[] = [];
+  return {
+    posts,
+    async presignPost(input) {
+      posts.push(input);
+      const { key, contentType } = input;
+      return { url: 'https://uploads.example.test/registry-images', fields: { key, 'Content-Type': contentType } };
+    },
+  };
+}
+
+export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+
 /** A clock that moves one minute on every reading, so each write gets its own timestamp. */
 export function steppingClock(start = '2025-03-14T09:00:00.000Z'): Clock {
   let next = Date.parse(start);
@@ -104,10 +140,11 @@ export function steppingClock(start = '2025-03-14T09:00:00.000Z'): Clock {
   };
 }
 
-/** UUIDs 00000000-0000-4000-8000-000000000001, ...0002 and so on. */
-export function sequentialIds(): Ids {
+/** The given ids in order, then UUIDs 00000000-0000-4000-8000-000000000001, ...0002 and so on. */
+export function sequentialIds(first: string[] = []): Ids {
+  const queue = [...first];
   let n = 0;
-  return { next: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return { next: () => queue.shift() ?? `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 }
 
 /** Everything the object functions take, in memory. */
