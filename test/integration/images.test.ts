@@ -34,13 +34,13 @@ describe('object photos', () => {
     // Act
     const image = await upload(photo, 'image/jpeg');
     // Assert
-    expect(image).toMatchObject({ status: 'ready', width: 1600, height: 1067 });
+    expect(image).toMatchObject({ status: 'ready', width: 1280, height: 853 });
     const read = await api.call('GET', `/v1/objects/${objectId}`, { as: police });
     const seen = read.body.images.find((candidate: { id: string }) => candidate.id === image.id);
     const thumbnail = await sharp(Buffer.from(await (await fetch(seen.thumbnailUrl)).arrayBuffer())).metadata();
     const normalised = await sharp(Buffer.from(await (await fetch(seen.url)).arrayBuffer())).metadata();
     expect([thumbnail.format, thumbnail.width, thumbnail.height]).toEqual(['jpeg', 320, 213]);
-    expect([normalised.format, normalised.width]).toEqual(['jpeg', 1600]);
+    expect([normalised.format, normalised.width]).toEqual(['jpeg', 1280]);
   });
 
   it('rejects a PNG pixel bomb with the reason', async () => {

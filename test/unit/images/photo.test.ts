@@ -38,7 +38,7 @@ describe('normalisePhoto', () => {
     }
   });
 
-  it('fits a large PNG inside 1600×1600 as a JPEG', async () => {
+  it('fits a large PNG inside 1280×1280 as a JPEG', async () => {
     // Arrange
     const large = await solid(4000, 3000).png({ compressionLevel: 1 }).toBuffer();
 
@@ -46,12 +46,12 @@ describe('normalisePhoto', () => {
     const photo = await normalisePhoto(large);
 
     // Assert
-    expect([photo.width, photo.height]).toEqual([1600, 1200]);
+    expect([photo.width, photo.height]).toEqual([1280, 960]);
     const written = await sharp(photo.normalised).metadata();
-    expect([written.format, written.width, written.height, written.space]).toEqual(['jpeg', 1600, 1200, 'srgb']);
+    expect([written.format, written.width, written.height, written.space]).toEqual(['jpeg', 1280, 960, 'srgb']);
   });
 
-  it('does not enlarge a photo smaller than 1600 pixels', async () => {
+  it('does not enlarge a photo smaller than 1280 pixels', async () => {
     // Arrange
     const modest = await solid(800, 600).jpeg().toBuffer();
 
