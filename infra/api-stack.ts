@@ -1,4 +1,4 @@
-// The stateless stack: one function per declaration, the HTTP API routes and the S3 event sources, all read from wiring.ts.
+// The stateless stack: one function per declaration, the HTTP API routes and the event sources, all read from wiring.ts.
 import {
   ArnFormat,
   CfnOutput,
@@ -21,8 +21,11 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type ILayerVersion, LayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, type ILayerVersion, LayerVersion, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -31,10 +34,19 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { type Grantables, RegistryFunction } from './function.ts';
 import { env } from './resources.ts';
-import { eventSources, functions, routes, type FunctionDecl, type FunctionName } from './wiring.ts';
+import {
+  eventSources,
+  functions,
+  routes,
+  type FunctionDecl,
+  type FunctionName,
+  type ScheduleSource,
+  type TableStreamSource,
+} from './wiring.ts';
 
 export interface ApiStackProps extends StackProps {
   repoRoot: string;
+  /** The table with its stream ARN (the data stack's Table has it): table-stream sources map onto the stream. */
   table: ITable;
   bucket: IBucket;
   alertsTopic: ITopic;
@@ -57,11 +69,12 @@ export interface ApiStackProps extends StackProps {
  * during synth, which needs the network and would ship x64 binaries, and Docker bundling is not available.
  */
 type LayeredModule = 'sharp';
-const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: ['sharp'] };
+const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: ['sharp'], search: ['sharp'], matcher: ['sharp'] };
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<FunctionName, RegistryFunction>;
+  private readonly failureQueues = new Map<FunctionName, Queue>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -91,8 +104,12 @@ export class ApiStack extends Stack {
       sharp: LayerVersion.fromLayerVersionArn(this, 'SharpLayer', sharpLayerArn),
     };
 
-    // Functions behind an event source run asynchronously: failed events land in a queue instead of vanishing.
-    const asyncFunctions = new Set<FunctionName>(eventSources.map((source) => source.fn));
+    // S3 notifications and schedules invoke their functions asynchronously: failed events land in the function's
+    // failure queue instead of vanishing. Stream functions are invoked synchronously by their event source mapping,
+    // which sends what still fails to the same queue (see tableStream).
+    const asyncFunctions = new Set<FunctionName>(
+      eventSources.filter((source) => source.kind !== 'table-stream').map((source) => source.fn),
+    );
 
     const resources: Grantables = { table: props.table, bucket: props.bucket, alertsTopic: props.alertsTopic };
     const built = {} as Record<FunctionName, RegistryFunction>;
@@ -104,7 +121,7 @@ export class ApiStack extends Stack {
         resources,
         environment,
         layered: modules && { modules, layers: modules.map((module) => moduleLayers[module]) },
-        onFailure: asyncFunctions.has(name) ? new SqsDestination(this.failureQueue(name)) : undefined,
+        onFailure: asyncFunctions.has(name) ? new SqsDestination(this.failureQueueOf(name)) : undefined,
       });
       acknowledgeGrantWildcards(built[name], decl, resources);
     }
@@ -117,14 +134,72 @@ export class ApiStack extends Stack {
     // CDK manage the notification with a custom resource here, which merges into the bucket's configuration.
     const bucketRef = Bucket.fromBucketName(this, 'ImagesRef', props.bucket.bucketName);
     for (const source of eventSources) {
-      bucketRef.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(built[source.fn].fn), {
-        prefix: source.prefix,
-      });
+      switch (source.kind) {
+        case 's3':
+          bucketRef.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(built[source.fn].fn), {
+            prefix: source.prefix,
+          });
+          break;
+        case 'table-stream':
+          this.tableStream(source, props.table);
+          break;
+        case 'schedule':
+          this.schedule(source);
+          break;
+        default:
+          source satisfies never;
+      }
     }
     acknowledgeNotificationsHandler(this);
   }
 
-  private failureQueue(name: FunctionName): Queue {
+  /**
+   * Stream records in batches; a failing batch is halved until the failing record is found, which is retried up to
+   * its declared attempts and then sent (as a pointer to the record) to the function's failure queue.
+   */
+  private tableStream(source: TableStreamSource, table: ITable): void {
+    const { fn, role } = this.functions[source.fn];
+    fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: source.batchSize,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: source.maxAttempts - 1,
+        // The stream keeps records for 24 hours; older ones could not be read again anyway.
+        maxRecordAge: Duration.days(1),
+        onFailure: new SqsDlq(this.failureQueueOf(source.fn)),
+        filters: source.filters.map((pattern) => FilterCriteria.filter(pattern)),
+      }),
+    );
+    // The grant the event source makes: the stream's records are scoped to the one stream, but listing streams is not.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, which IAM allows on * only; reading records is scoped to the one table stream.',
+    });
+  }
+
+  /**
+   * A rate rule, free while idle. Errors in the function follow its asynchronous retries and failure queue; events
+   * EventBridge cannot deliver at all go to the same queue.
+   */
+  private schedule(source: ScheduleSource): void {
+    const rule = new Rule(this, `${fnId(source.fn)}Schedule`, {
+      description: `Runs ${source.fn} every ${source.everyMinutes} minutes (infra/wiring.ts)`,
+      schedule: Schedule.rate(Duration.minutes(source.everyMinutes)),
+    });
+    rule.addTarget(
+      new LambdaFunction(this.functions[source.fn].fn, {
+        retryAttempts: 2,
+        deadLetterQueue: this.failureQueueOf(source.fn),
+      }),
+    );
+  }
+
+  /** One failure queue per function, shared by all of its event sources. */
+  private failureQueueOf(name: FunctionName): Queue {
+    const existing = this.failureQueues.get(name);
+    if (existing) return existing;
     const queue = new Queue(this, `${fnId(name)}Failures`, {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -132,8 +207,9 @@ export class ApiStack extends Stack {
     });
     Validations.of(queue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination for failed asynchronous invocations.',
+      reason: 'This queue is itself the dead-letter destination for failed invocations and stream records.',
     });
+    this.failureQueues.set(name, queue);
     return queue;
   }
 

@@ -59,17 +59,23 @@ export class DataStack extends Stack {
           maxAge: 3600,
         },
       ],
+      // Originals (object photos and query photos) are rarely read after processing: Glacier Instant Retrieval
+      // keeps them readable in milliseconds at a fraction of the price. Normalised images, thumbnails and index
+      // snapshots are read often and stay in Standard.
       lifecycleRules: [
-        {
-          id: 'originals-to-glacier-ir',
-          prefix: bucketDecl.uploadsPrefix,
+        ...[
+          { id: 'originals-to-glacier-ir', prefix: bucketDecl.uploadsPrefix },
+          { id: 'query-originals-to-glacier-ir', prefix: bucketDecl.queriesPrefix },
+        ].map(({ id, prefix }) => ({
+          id,
+          prefix,
           transitions: [
             {
               storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
               transitionAfter: Duration.days(bucketDecl.originalsToGlacierAfterDays),
             },
           ],
-        },
+        })),
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,

@@ -8,6 +8,8 @@ export const table = {
   indexes: [
     { name: 'byCreated', partitionKey: 'listPk', sortKey: 'listSk' },
     { name: 'byCountry', partitionKey: 'countryPk', sortKey: 'listSk' },
+    // Objects and images by the time they last changed: what the matching index loads after its snapshot.
+    { name: 'byChange', partitionKey: 'changePk', sortKey: 'changeSk' },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
 } as const;
@@ -16,6 +18,10 @@ export const bucket = {
   localName: 'registry-images',
   /** Where browsers upload originals; these move to Glacier Instant Retrieval after 30 days. */
   uploadsPrefix: 'uploads/',
+  /** Query photos for searches and sightings, kept apart: they never trigger the object image processor. */
+  queriesPrefix: 'queries/',
+  /** Snapshots of the matching index. */
+  indexPrefix: 'index/',
   normalisedPrefix: 'images/',
   thumbnailsPrefix: 'thumbs/',
   originalsToGlacierAfterDays: 30,

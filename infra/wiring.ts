@@ -2,6 +2,7 @@
 // local runtime serves it; adding an endpoint is one line here plus its handler.
 import type * as z from 'zod';
 import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
+import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
 import { bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
 
@@ -37,6 +38,34 @@ export const functions = {
     memoryMb: 1536,
     timeoutSeconds: 60,
     access: { table: 'readWrite', bucket: 'readWrite' },
+  },
+  search: {
+    entry: 'functions/search/handler.ts',
+    description: 'Searches the registry by text, attributes and photo',
+    memoryMb: 2048,
+    timeoutSeconds: 15,
+    access: { table: 'read', bucket: 'read' },
+  },
+  sightings: {
+    entry: 'functions/sightings/handler.ts',
+    description: 'Takes sighting reports, shows their matches and records reviews of matches',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    access: { table: 'readWrite', bucket: 'read' },
+  },
+  matcher: {
+    entry: 'functions/matching/stream-handler.ts',
+    description: 'Matches new sightings against the registry and new objects against recent sightings',
+    memoryMb: 2048,
+    timeoutSeconds: 120,
+    access: { table: 'readWrite', bucket: 'read' },
+  },
+  indexSnapshot: {
+    entry: 'functions/matching/snapshot-handler.ts',
+    description: 'Writes a snapshot of the matching index to S3 so that cold starts load it in one read',
+    memoryMb: 3008,
+    timeoutSeconds: 900,
+    access: { table: 'read', bucket: 'readWrite' },
   },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
@@ -87,6 +116,11 @@ export const routes = [
   { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
   { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', summary: 'Every change to the object, oldest first', responses: { 200: History } },
   { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
+  { method: 'POST', path: '/v1/uploads', fn: 'imageUploads', summary: 'Get a presigned upload for a query photo (search or sighting)', body: RequestImageUpload, responses: { 201: QueryUpload } },
+  { method: 'POST', path: '/v1/search', fn: 'search', summary: 'Search the registry by text, attributes and photo', body: SearchRequest, maxBodyBytes: 6 * 1024 * 1024, responses: { 200: SearchResult } },
+  { method: 'POST', path: '/v1/sightings', fn: 'sightings', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
+  { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
+  { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
@@ -106,6 +140,40 @@ export interface S3EventSource {
   prefix: string;
 }
 
+/** A Lambda event source mapping on the table's stream. */
+export interface TableStreamSource {
+  kind: 'table-stream';
+  fn: FunctionName;
+  batchSize: number;
+  /** Attempts of a failing record before it goes to the function's dead-letter queue. */
+  maxAttempts: number;
+  /** Lambda event filter patterns (the subset used: exact values listed in arrays); a record passes if one matches. */
+  filters: Record<string, unknown>[];
+}
+
+/** A function run on a timer (an EventBridge rule in AWS, a timer locally). */
+export interface ScheduleSource {
+  kind: 'schedule';
+  fn: FunctionName;
+  everyMinutes: number;
+}
+
+export type EventSource = S3EventSource | TableStreamSource | ScheduleSource;
+
+const newImageOf = (entity: string) => ({ dynamodb: { NewImage: { entity: { S: [entity] } } } });
+
 export const eventSources = [
   { kind: 's3', fn: 'imageProcessor', prefix: bucket.uploadsPrefix },
-] as const satisfies readonly S3EventSource[];
+  {
+    kind: 'table-stream',
+    fn: 'matcher',
+    batchSize: 10,
+    maxAttempts: 3,
+    filters: [
+      { eventName: ['INSERT'], ...newImageOf('sighting') },
+      { eventName: ['INSERT', 'MODIFY'], ...newImageOf('object') },
+      { eventName: ['INSERT'], ...newImageOf('fingerprint') },
+    ],
+  },
+  { kind: 'schedule', fn: 'indexSnapshot', everyMinutes: 60 },
+] as const satisfies readonly EventSource[];

@@ -5,13 +5,14 @@
 //   history of an object            pk=OBJ#<id>  sk=HIST#<version, zero-padded>
 //   all objects, newest first       index byCreated: listPk=OBJECT, listSk=<createdAt>#<id>
 //   objects of a country, newest    index byCountry: countryPk=COUNTRY#<code>, listSk
+//   photo fingerprint of an image   pk=OBJ#<id>  sk=FP#<imageId>  (apart from the image: 25 KB, read only to match)
+//   objects and fingerprints by the time they changed   index byChange: changePk=CHANGE, changeSk=<at>#<key>
 // status and object type narrow a listing with a filter; both are low-cardinality within a country.
 import {
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -23,6 +24,7 @@ import { dynamo } from './clients.ts';
 
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
+export const fingerprintKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `FP#${imageId}` });
 const historyKey = (id: string, version: number) => ({ pk: `OBJ#${id}`, sk: `HIST#${String(version).padStart(8, '0')}` });
 
 export const normaliseObjectType = (value: string) => value.trim().toLocaleLowerCase('en');
@@ -37,6 +39,8 @@ function objectItem(object: StoredObject) {
     listPk: 'OBJECT',
     listSk: `${object.createdAt}#${object.id}`,
     countryPk: `COUNTRY#${object.incident.country}`,
+    changePk: 'CHANGE',
+    changeSk: `${object.updatedAt}#OBJ#${object.id}`,
     record: object,
   };
 }
@@ -214,19 +218,41 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
         return result.Item?.record as ImageRecord | undefined;
       },
 
-      async settle(objectId, imageId, outcome: ImageOutcome, at) {
+      async settle(objectId, imageId, outcome: ImageOutcome, at, fingerprint) {
         const current = await this.get(objectId, imageId);
         if (!current || current.status !== 'pending') return false;
         const settled: ImageRecord = { ...current, ...outcome, updatedAt: at };
+        const fingerprintPut = fingerprint && {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...fingerprintKey(objectId, imageId),
+              entity: 'fingerprint',
+              objectId,
+              imageId,
+              at,
+              changePk: 'CHANGE',
+              changeSk: `${at}#FP#${objectId}/${imageId}`,
+              fingerprint,
+            },
+          },
+        };
         try {
           await dynamo.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: imageKey(objectId, imageId),
-              UpdateExpression: 'SET imageStatus = :status, #record = :record',
-              ConditionExpression: 'imageStatus = :pending',
-              ExpressionAttributeNames: { '#record': 'record' },
-              ExpressionAttributeValues: { ':status': outcome.status, ':record': settled, ':pending': 'pending' },
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: imageKey(objectId, imageId),
+                    UpdateExpression: 'SET imageStatus = :status, #record = :record',
+                    ConditionExpression: 'imageStatus = :pending',
+                    ExpressionAttributeNames: { '#record': 'record' },
+                    ExpressionAttributeValues: { ':status': outcome.status, ':record': settled, ':pending': 'pending' },
+                  },
+                },
+                ...(fingerprintPut ? [fingerprintPut] : []),
+              ],
             }),
           );
           return true;

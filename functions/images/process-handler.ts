@@ -5,12 +5,15 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import type { S3Event } from '@aws-lambda-powertools/parser/types';
 import { deps } from '../deps.ts';
+import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
 import { logger } from '../http/api-handler.ts';
 import { processUpload, type ProcessOutcome } from './process-upload.ts';
 import { decodeS3Key } from './s3-key.ts';
 
 // Outcomes that point at a stray object in the bucket rather than a photo someone asked to upload.
 const suspicious = new Set<ProcessOutcome>(['ignored', 'unknown-image', 'missing']);
+
+const processDeps = { ...deps, fingerprint: (normalised: Uint8Array) => fingerprintPhoto(normalised) };
 
 export const handler = middy()
   .use(injectLambdaContext(logger))
@@ -21,7 +24,7 @@ export const handler = middy()
     for (const record of event.Records) {
       const key = decodeS3Key(record.s3.object.key);
       try {
-        const outcome = await processUpload(key, deps);
+        const outcome = await processUpload(key, processDeps);
         logger[suspicious.has(outcome) ? 'warn' : 'info']('upload processed', { key, outcome });
       } catch (error) {
         logger.error('upload failed', { key, error: error as Error });

@@ -1,6 +1,6 @@
 // Settles one uploaded photo: stores its normalised image and thumbnail, or rejects it and deletes the upload.
 import { bucket } from '../../infra/resources.ts';
-import type { BlobStore, Clock, ImageOutcome, ImageRepository } from '../objects/model.ts';
+import type { BlobStore, Clock, ImageOutcome, ImageRepository, StoredFingerprint } from '../objects/model.ts';
 import { normalisePhoto, PhotoRejected } from './photo.ts';
 
 export type ProcessOutcome = 'ready' | 'rejected' | 'already-settled' | 'unknown-image' | 'missing' | 'ignored';
@@ -15,7 +15,13 @@ function parseUploadKey(key: string): { objectId: string; imageId: string } | un
 
 export async function processUpload(
   key: string,
-  deps: { images: ImageRepository; blobs: Pick<BlobStore, 'size' | 'get' | 'put' | 'delete'>; clock: Clock },
+  deps: {
+    images: ImageRepository;
+    blobs: Pick<BlobStore, 'size' | 'get' | 'put' | 'delete'>;
+    clock: Clock;
+    /** Photo matching's fingerprint of the normalised image, stored with it so that matching never recomputes it. */
+    fingerprint: (normalised: Uint8Array) => Promise<StoredFingerprint>;
+  },
 ): Promise<ProcessOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return 'ignored';
@@ -32,8 +38,8 @@ export async function processUpload(
   const size = await deps.blobs.size(key);
   if (size === undefined) return 'missing';
 
-  const settle = async (outcome: ImageOutcome): Promise<ProcessOutcome> => {
-    const settled = await deps.images.settle(objectId, imageId, outcome, deps.clock.now().toISOString());
+  const settle = async (outcome: ImageOutcome, fingerprint?: StoredFingerprint): Promise<ProcessOutcome> => {
+    const settled = await deps.images.settle(objectId, imageId, outcome, deps.clock.now().toISOString(), fingerprint);
     // A rejected upload may be hostile: keep none of it, whoever settled it.
     if (outcome.status === 'rejected') await deps.blobs.delete(key);
     return settled ? outcome.status : 'already-settled';
@@ -58,6 +64,7 @@ export async function processUpload(
   const thumbnailKey = `${bucket.thumbnailsPrefix}${objectId}/${imageId}.jpg`;
   await deps.blobs.put(normalisedKey, photo.normalised, 'image/jpeg');
   await deps.blobs.put(thumbnailKey, photo.thumbnail, 'image/jpeg');
+  const fingerprint = await deps.fingerprint(photo.normalised);
   return settle({
     status: 'ready',
     normalisedKey,
@@ -66,5 +73,5 @@ export async function processUpload(
     height: photo.height,
     bytes: size,
     sha256: photo.sha256,
-  });
+  }, fingerprint);
 }

@@ -3,8 +3,10 @@ import type * as z from 'zod';
 import { bucket } from '../../infra/resources.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { ImageUpload } from '../../schemas/object.ts';
+import type { QueryUpload } from '../../schemas/matching.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import { assertCanChange } from '../objects/access.ts';
+import { queryPrefixOf } from '../matching/query-keys.ts';
 import type { Clock, ImageRecord, ImageRepository, Ids, ObjectRepository, UploadGrants } from '../objects/model.ts';
 
 export const maxImagesPerObject = 20;
@@ -57,4 +59,20 @@ export async function requestImageUpload(
     maxBytes: bucket.maxUploadBytes,
     expiresAt: new Date(now.getTime() + uploadExpiresInSeconds * 1000).toISOString(),
   };
+}
+
+export async function requestQueryUpload(
+  input: { contentType: string },
+  caller: Caller,
+  deps: { uploads: UploadGrants; clock: Clock; ids: Ids },
+): Promise<z.output<typeof QueryUpload>> {
+  const now = deps.clock.now();
+  const imageKey = `${queryPrefixOf(caller)}${deps.ids.next()}`;
+  const { url, fields } = await deps.uploads.presignPost({
+    key: imageKey,
+    contentType: input.contentType,
+    maxBytes: bucket.maxUploadBytes,
+    expiresInSeconds: uploadExpiresInSeconds,
+  });
+  return { imageKey, url, fields, maxBytes: bucket.maxUploadBytes, expiresAt: new Date(now.getTime() + uploadExpiresInSeconds * 1000).toISOString() };
 }

@@ -3,6 +3,7 @@ import type { RegisterObject } from '../../schemas/object-id.ts';
 import type { HistoryEntry, ListObjectsQuery } from '../../schemas/object.ts';
 import type { ObjectStatus } from '../../schemas/object-id.ts';
 import type * as z from 'zod';
+import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 
 export type StoredObject = Omit<RegisterObject, 'status'> & {
   id: string;
@@ -35,6 +36,9 @@ export type ImageOutcome =
   | { status: 'ready'; normalisedKey: string; thumbnailKey: string; width: number; height: number; bytes: number; sha256: string }
   | { status: 'rejected'; reason: string };
 
+/** What photo matching keeps of a ready image, stored beside it. */
+export type StoredFingerprint = PhotoFingerprint;
+
 export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country'>;
 
 export interface ObjectRepository {
@@ -50,8 +54,11 @@ export interface ObjectRepository {
 export interface ImageRepository {
   create(image: ImageRecord): Promise<void>;
   get(objectId: string, imageId: string): Promise<ImageRecord | undefined>;
-  /** Moves a pending image to ready or rejected; false if it was no longer pending (already settled). */
-  settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string): Promise<boolean>;
+  /**
+   * Moves a pending image to ready (with its matching fingerprint, written together) or rejected; false if it was
+   * no longer pending (already settled).
+   */
+  settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string, fingerprint?: StoredFingerprint): Promise<boolean>;
 }
 
 export interface PresignedPost {

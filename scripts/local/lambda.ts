@@ -26,15 +26,16 @@ function contextFor(name: FunctionName): Context {
   };
 }
 
-export async function loadFunctions(root: string): Promise<(name: FunctionName, event: unknown) => Promise<unknown>> {
-  const loaded = new Map<FunctionName, LambdaHandler>();
-  for (const [name, decl] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
-    const module = (await import(pathToFileURL(resolve(root, decl.entry)).href)) as { handler: LambdaHandler };
-    loaded.set(name, module.handler);
-  }
-  return (name, event) => {
-    const handler = loaded.get(name);
-    if (!handler) throw new Error(`No function ${name} in the wiring`);
-    return handler(event, contextFor(name));
+/** Each function's module is loaded on its first invocation, as a Lambda cold start would. */
+export function loadFunctions(root: string): (name: FunctionName, event: unknown) => Promise<unknown> {
+  const loaded = new Map<FunctionName, Promise<LambdaHandler>>();
+  const load = (name: FunctionName) => {
+    let handler = loaded.get(name);
+    if (!handler) {
+      handler = import(pathToFileURL(resolve(root, functions[name].entry)).href).then((module: { handler: LambdaHandler }) => module.handler);
+      loaded.set(name, handler);
+    }
+    return handler;
   };
+  return async (name, event) => (await load(name))(event, contextFor(name));
 }

@@ -7,12 +7,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { alertsTopic, bucket, table } from '../../infra/resources.ts';
+import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 
 export interface Provisioned {
   tableName: string;
   bucketName: string;
   alertsTopicArn: string;
+  /** The dead-letter queue of each function behind an event source, as the stack gives it one. */
+  failureQueueUrls: Map<FunctionName, string>;
 }
 
 async function ensureTable(client: DynamoDBClient, name: string) {
@@ -63,14 +67,21 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
   const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamo, region, credentials });
   const s3 = new S3Client({ endpoint: endpoints.aws, region, credentials, forcePathStyle: true });
   const sns = new SNSClient({ endpoint: endpoints.aws, region, credentials });
+  const sqs = new SQSClient({ endpoint: endpoints.aws, region, credentials });
   try {
     await ensureTable(dynamo, table.localName);
     await ensureBucket(s3, bucket.localName);
     const topic = await sns.send(new CreateTopicCommand({ Name: alertsTopic.localName }));
-    return { tableName: table.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '' };
+    const failureQueueUrls = new Map<FunctionName, string>();
+    for (const fn of new Set(eventSources.map((source) => source.fn))) {
+      const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${fn}-failures`, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
+      failureQueueUrls.set(fn, queue.QueueUrl ?? '');
+    }
+    return { tableName: table.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '', failureQueueUrls };
   } finally {
     dynamo.destroy();
     s3.destroy();
     sns.destroy();
+    sqs.destroy();
   }
 }

@@ -57,7 +57,8 @@ export function deliverS3Notifications(options: {
   async function deliver(upload: S3SpyEvent) {
     const head = await s3.send(new HeadObjectCommand({ Bucket: upload.bucket, Key: upload.key }));
     const event = objectCreatedEvent(upload, head.ContentLength ?? 0, (head.ETag ?? '').replaceAll('"', ''));
-    for (const source of eventSources.filter((s) => upload.key.startsWith(s.prefix))) {
+    for (const source of eventSources) {
+      if (source.kind !== 's3' || !upload.key.startsWith(source.prefix)) continue;
       for (let attempt = 1; attempt <= asyncAttempts; attempt++) {
         try {
           await options.invoke(source.fn, event);

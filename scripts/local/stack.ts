@@ -9,6 +9,10 @@ import { createHttpApi } from './http-api.ts';
 import { loadFunctions } from './lambda.ts';
 import { provision } from './provision.ts';
 import { deliverS3Notifications } from './s3-notifications.ts';
+import { runSchedules } from './schedules.ts';
+import { feedTableStreams } from './table-streams.ts';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { FunctionName } from '../../infra/wiring.ts';
 
 export interface LocalStackOptions {
   port: number;
@@ -52,15 +56,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     POWERTOOLS_SERVICE_NAME: 'registry',
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const invoke = await loadFunctions(projectRoot);
+  const invoke = loadFunctions(projectRoot);
+
+  const sqs = new SQSClient({ endpoint: emulators.awsEndpoint, region: 'us-east-1' });
+  const deadLetter = async (fn: FunctionName, failure: Record<string, unknown>) => {
+    log(`${fn}: retries exhausted, sent to ${fn}-failures`);
+    await sqs.send(new SendMessageCommand({ QueueUrl: resources.failureQueueUrls.get(fn), MessageBody: JSON.stringify(failure) }));
+  };
 
   const notifications = deliverS3Notifications({
     fauxqs: emulators.fauxqs,
     bucketName: resources.bucketName,
     endpoint: emulators.awsEndpoint,
     invoke,
-    onFailure: (error, key) => log(`image processing failed for ${key} after retries: ${String(error)}`),
+    onFailure: (error, key) =>
+      deadLetter('imageProcessor', { key, error: String(error) }).catch((failure: unknown) => log(`dead-lettering ${key} failed: ${String(failure)}`)),
   });
+  const streams = feedTableStreams({ endpoint: emulators.dynamoEndpoint, tableName: resources.tableName, dataDir, invoke, deadLetter, log });
+  const schedules = runSchedules(invoke, log);
 
   const pending = new Set<Promise<unknown>>();
   const server = createHttpApi(invoke, issuer, (request) => {
@@ -83,6 +96,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
       await Promise.allSettled([...pending]);
       await notifications.stop();
+      await schedules.stop();
+      await streams.stop();
+      sqs.destroy();
       await emulators.stop();
     },
   };

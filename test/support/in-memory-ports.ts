@@ -1,7 +1,9 @@
 // In-memory stand-ins for the ports, with the semantics the DynamoDB and S3 adapters promise (unit tests only).
 import { Invalid } from '../../functions/http/errors.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
-import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
+import type { PhotoFingerprint } from '../../functions/matching/photo/fingerprint.ts';
+import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
 type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
 
@@ -92,10 +94,12 @@ export function memoryBlobs(initial: Record<string, Uint8Array> = {}): BlobStore
 
 type PresignPostInput = Parameters<UploadGrants['presignPost']>[0];
 
-export function memoryImages(initial: ImageRecord[] = []): ImageRepository & { all(): ImageRecord[] } {
+export function memoryImages(initial: ImageRecord[] = []): ImageRepository & { all(): ImageRecord[]; fingerprints: Map<string, StoredFingerprint> } {
   const records = new Map(initial.map((image) => [`${image.objectId}/${image.id}`, image]));
+  const fingerprints = new Map<string, StoredFingerprint>();
   return {
     all: () => [...records.values()],
+    fingerprints,
     async create(image) {
       const key = `${image.objectId}/${image.id}`;
       if (records.has(key)) throw new Error(`image ${key} exists`);
@@ -104,10 +108,11 @@ export function memoryImages(initial: ImageRecord[] = []): ImageRepository & { a
     async get(objectId, imageId) {
       return records.get(`${objectId}/${imageId}`);
     },
-    async settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string) {
+    async settle(objectId: string, imageId: string, outcome: ImageOutcome, at: string, fingerprint?: StoredFingerprint) {
       const current = records.get(`${objectId}/${imageId}`);
       if (!current || current.status !== 'pending') return false;
       records.set(`${objectId}/${imageId}`, { ...current, ...outcome, updatedAt: at });
+      if (fingerprint) fingerprints.set(`${objectId}/${imageId}`, fingerprint);
       return true;
     },
   };
@@ -150,4 +155,59 @@ export function sequentialIds(first: string[] = []): Ids {
 /** Everything the object functions take, in memory. */
 export function memoryRegistry() {
   return { objects: memoryObjects(), blobs: memoryBlobs(), clock: steppingClock(), ids: sequentialIds() };
+}
+
+/** Sightings and matches, with the repository's promises: a pair matches once, a review needs an open match. */
+export function memorySightings(): SightingRepository & { matches: Map<string, StoredMatch> } {
+  const sightings = new Map<string, StoredSighting>();
+  const matches = new Map<string, StoredMatch>();
+  const fingerprints = new Map<string, PhotoFingerprint[]>();
+  return {
+    matches,
+    async create(sighting) {
+      if (sightings.has(sighting.id)) throw new Error(`sighting ${sighting.id} exists`);
+      sightings.set(sighting.id, structuredClone(sighting));
+    },
+    async get(id) {
+      return structuredClone(sightings.get(id));
+    },
+    async *recent(since) {
+      const newest = [...sightings.values()].filter((s) => s.createdAt >= since).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      for (const sighting of newest) yield structuredClone(sighting);
+    },
+    async recordMatches(sightingId, found, at) {
+      const sighting = sightings.get(sightingId);
+      if (!sighting) throw new Error(`no sighting ${sightingId}`);
+      const fresh = found.filter((match) => !matches.has(match.id));
+      for (const match of fresh) matches.set(match.id, structuredClone(match));
+      sighting.matchIds = [...new Set([...sighting.matchIds, ...found.map((match) => match.id)])];
+      sighting.status = sighting.matchIds.length > 0 ? 'matched' : 'no-match';
+      sighting.updatedAt = at;
+      return structuredClone(fresh);
+    },
+    async recordFailure(sightingId, attempts, failure, at) {
+      const sighting = sightings.get(sightingId);
+      if (!sighting) throw new Error(`no sighting ${sightingId}`);
+      Object.assign(sighting, { attempts, updatedAt: at }, failure ? { status: 'failed', failure } : {});
+    },
+    async getMatch(id) {
+      return structuredClone(matches.get(id));
+    },
+    async getMatches(ids) {
+      return ids.flatMap((id) => (matches.has(id) ? [structuredClone(matches.get(id) as StoredMatch)] : []));
+    },
+    async reviewMatch(match) {
+      if (matches.get(match.id)?.status !== 'open') return false;
+      matches.set(match.id, structuredClone(match));
+      return true;
+    },
+    async saveFingerprints(sightingId, photos) {
+      fingerprints.set(sightingId, structuredClone(photos));
+      const sighting = sightings.get(sightingId);
+      if (sighting) sighting.photoGlobals = photos.map((photo) => photo.global);
+    },
+    async fingerprints(sightingId) {
+      return structuredClone(fingerprints.get(sightingId) ?? []);
+    },
+  };
 }

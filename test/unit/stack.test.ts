@@ -28,6 +28,24 @@ function resourcesOf(template: Template, type: string): [string, Resource][] {
 
 const isPublic = (route: (typeof routes)[number]) => 'auth' in route && route.auth === 'none';
 
+type Source = (typeof eventSources)[number];
+const sourcesOf = <K extends Source['kind']>(kind: K) =>
+  eventSources.filter((source): source is Extract<Source, { kind: K }> => source.kind === kind);
+
+/** The logical id of a declared function's AWS::Lambda::Function, found by its description. */
+function functionIdOf(name: keyof typeof functions): string | undefined {
+  const description = functions[name].description;
+  const lambdas = resourcesOf(templates.api, 'AWS::Lambda::Function');
+  return lambdas.find(([, f]) => f.Properties['Description'] === description)?.[0];
+}
+
+/** An EventBridge rate expression in minutes: rate(1 hour) -> 60. */
+function rateMinutes(expression: string): number | undefined {
+  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
+  if (!match) return undefined;
+  return Number(match[1]) * { minute: 1, hour: 60, day: 24 * 60 }[match[2] as 'minute' | 'hour' | 'day'];
+}
+
 describe('HTTP API', () => {
   it('creates one route per declared route, plus the $default fallback', () => {
     // Arrange
@@ -89,21 +107,46 @@ describe('data stack', () => {
         { AttributeName: table.sortKey, KeyType: 'RANGE' },
       ],
     });
-    expect(resource?.Properties['GlobalSecondaryIndexes'].map((index: { IndexName: string }) => index.IndexName)).toEqual(
-      table.indexes.map((index) => index.name),
+  });
+
+  it('creates exactly the global secondary indexes declared in resources.ts, with their keys', () => {
+    // Act
+    const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::DynamoDB::Table');
+    const indexes = (resource?.Properties['GlobalSecondaryIndexes'] ?? []).map(
+      (index: { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[] }) => ({
+        name: index.IndexName,
+        keys: index.KeySchema,
+      }),
+    );
+
+    // Assert
+    expect(indexes).toEqual(
+      table.indexes.map((index) => ({
+        name: index.name,
+        keys: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+      })),
     );
   });
 
-  it(`moves uploaded originals to Glacier Instant Retrieval after ${bucket.originalsToGlacierAfterDays} days`, () => {
+  it(`moves uploaded and query originals to Glacier IR after ${bucket.originalsToGlacierAfterDays} days`, () => {
     // Act
     const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::S3::Bucket');
     const rules: { Prefix?: string; Transitions?: unknown[] }[] =
       resource?.Properties['LifecycleConfiguration']['Rules'] ?? [];
 
     // Assert
-    expect(rules.find((rule) => rule.Prefix === bucket.uploadsPrefix)?.Transitions).toEqual([
-      { StorageClass: 'GLACIER_IR', TransitionInDays: bucket.originalsToGlacierAfterDays },
-    ]);
+    for (const prefix of [bucket.uploadsPrefix, bucket.queriesPrefix]) {
+      expect({ prefix, transitions: rules.find((rule) => rule.Prefix === prefix)?.Transitions }).toEqual({
+        prefix,
+        transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: bucket.originalsToGlacierAfterDays }],
+      });
+    }
+    // Index snapshots are read on every cold start: no rule may move them out of Standard.
+    expect(rules.filter((rule) => rule.Transitions && !rule.Prefix)).toEqual([]);
+    expect(rules.filter((rule) => rule.Prefix && bucket.indexPrefix.startsWith(rule.Prefix))).toEqual([]);
     expect(resource?.Properties['PublicAccessBlockConfiguration']).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -181,8 +224,8 @@ describe('functions', () => {
     );
 
     // Assert
-    expect(notifications).toHaveLength(eventSources.length);
-    for (const source of eventSources) {
+    expect(notifications).toHaveLength(sourcesOf('s3').length);
+    for (const source of sourcesOf('s3')) {
       expect(notifications).toContainEqual(
         expect.objectContaining({
           Events: ['s3:ObjectCreated:*'],
@@ -190,6 +233,76 @@ describe('functions', () => {
         }),
       );
     }
+  });
+});
+
+describe('event sources', () => {
+  it('maps each table-stream source onto the stream with its batch size, retries, filters and failure queue', () => {
+    // Arrange
+    const streamExport = Object.values(templates.data.toJSON()['Outputs'] as Record<string, any>).find(
+      (output) => output.Value?.['Fn::GetAtt']?.[1] === 'StreamArn',
+    )?.Export?.Name;
+    const mappings = resourcesOf(templates.api, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const queueIds = resourcesOf(templates.api, 'AWS::SQS::Queue').map(([id]) => id);
+    expect(streamExport).toEqual(expect.any(String));
+
+    for (const source of sourcesOf('table-stream')) {
+      // Act
+      const mapping = mappings.find((m) => m['FunctionName']?.Ref === functionIdOf(source.fn));
+
+      // Assert
+      expect(mapping).toMatchObject({
+        EventSourceArn: { 'Fn::ImportValue': streamExport },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: source.batchSize,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumRetryAttempts: source.maxAttempts - 1,
+      });
+      expect(queueIds).toContain(mapping?.['DestinationConfig']?.OnFailure?.Destination?.['Fn::GetAtt']?.[0]);
+      expect(
+        mapping?.['FilterCriteria']?.Filters.map((filter: { Pattern: string }) => JSON.parse(filter.Pattern)),
+      ).toEqual(source.filters.map((pattern) => JSON.parse(JSON.stringify(pattern))));
+    }
+    expect(mappings).toHaveLength(sourcesOf('table-stream').length);
+  });
+
+  it('runs each schedule source at its declared rate, with retries and a dead-letter queue', () => {
+    // Arrange
+    const rules = resourcesOf(templates.api, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    const queueIds = resourcesOf(templates.api, 'AWS::SQS::Queue').map(([id]) => id);
+
+    for (const source of sourcesOf('schedule')) {
+      // Act
+      const targetsFn = (rule: Record<string, any>) =>
+        rule['Targets'].some((target: any) => target.Arn?.['Fn::GetAtt']?.[0] === functionIdOf(source.fn));
+      const matching = rules.filter(targetsFn);
+
+      // Assert
+      expect(matching.map((rule) => ({ fn: source.fn, minutes: rateMinutes(rule['ScheduleExpression']) }))).toEqual([
+        { fn: source.fn, minutes: source.everyMinutes },
+      ]);
+      const [target] = matching[0]?.['Targets'] ?? [];
+      expect(target?.RetryPolicy).toEqual({ MaximumRetryAttempts: 2 });
+      expect(queueIds).toContain(target?.DeadLetterConfig?.Arn?.['Fn::GetAtt']?.[0]);
+    }
+    expect(rules).toHaveLength(sourcesOf('schedule').length);
+  });
+
+  it('gives each function behind an event source one failure queue, and the others none', () => {
+    // Arrange
+    const queueIds = resourcesOf(templates.api, 'AWS::SQS::Queue').map(([id]) => id);
+    const withSources = [...new Set(eventSources.map((source) => source.fn))];
+
+    // Act: queues are named after their function (matcher -> MatcherFailures...).
+    const queuesOf = (name: string) =>
+      queueIds.filter((id) => id.startsWith(`${name.charAt(0).toUpperCase()}${name.slice(1)}Failures`));
+
+    // Assert
+    expect(withSources.map((name) => ({ name, queues: queuesOf(name).length }))).toEqual(
+      withSources.map((name) => ({ name, queues: 1 })),
+    );
+    expect(queueIds).toHaveLength(withSources.length);
   });
 });
 

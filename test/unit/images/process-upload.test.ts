@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { fingerprintPhoto } from '../../../functions/matching/photo/fingerprint.ts';
 import { describe, expect, it } from 'vitest';
 import { processUpload } from '../../../functions/images/process-upload.ts';
 import type { ImageRecord } from '../../../functions/objects/model.ts';
@@ -22,7 +23,7 @@ const pending: ImageRecord = {
 };
 
 function setup(records: ImageRecord[], uploads: Record<string, Uint8Array>) {
-  return { images: memoryImages(records), blobs: memoryBlobs(uploads), clock: fixedClock(now) };
+  return { images: memoryImages(records), blobs: memoryBlobs(uploads), clock: fixedClock(now), fingerprint: fingerprintPhoto };
 }
 
 const photo = () => sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6d3b' } }).jpeg().toBuffer();
@@ -51,6 +52,7 @@ describe('processUpload', () => {
     });
     expect(deps.blobs.blobs.get(`images/${objectId}/${imageId}.jpg`)?.contentType).toBe('image/jpeg');
     expect(deps.blobs.blobs.get(`thumbs/${objectId}/${imageId}.jpg`)?.contentType).toBe('image/jpeg');
+    expect(deps.images.fingerprints.get(`${objectId}/${imageId}`)?.global).toHaveLength(64);
   });
 
   it('rejects an upload over 25 MB and deletes it', async () => {

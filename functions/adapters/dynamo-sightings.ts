@@ -1,0 +1,160 @@
+// DynamoDB repository for sightings, their photos' fingerprints and their matches (same table as objects).
+//
+// Access patterns and the items that serve them:
+//   sighting by id                   pk=SIGHT#<id>    sk=META
+//   fingerprints of its photos       pk=SIGHT#<id>    sk=FP#<n>
+//   recent sightings, newest first   index byCreated: listPk=SIGHTING, listSk=<createdAt>#<id>
+//   match by id                      pk=MATCH#<id>    sk=META  (the id is derived from the pair, so a pair exists once)
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
+import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
+import { dynamo } from './clients.ts';
+
+const sightingKey = (id: string) => ({ pk: `SIGHT#${id}`, sk: 'META' });
+const matchKey = (id: string) => ({ pk: `MATCH#${id}`, sk: 'META' });
+
+export function dynamoSightings(tableName: string): SightingRepository {
+  async function getMatches(ids: string[]): Promise<StoredMatch[]> {
+    const found: StoredMatch[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const result = await dynamo.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: ids.slice(i, i + 100).map(matchKey), ConsistentRead: true } } }),
+      );
+      found.push(...(result.Responses?.[tableName] ?? []).map((item) => item.record as StoredMatch));
+    }
+    return found;
+  }
+
+  return {
+    async create(sighting) {
+      await dynamo.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...sightingKey(sighting.id), entity: 'sighting', listPk: 'SIGHTING', listSk: `${sighting.createdAt}#${sighting.id}`, record: sighting },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async get(id) {
+      const result = await dynamo.send(new GetCommand({ TableName: tableName, Key: sightingKey(id), ConsistentRead: true }));
+      return result.Item?.record as StoredSighting | undefined;
+    },
+
+    async *recent(since) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'byCreated',
+            KeyConditionExpression: 'listPk = :sightings AND listSk >= :since',
+            ExpressionAttributeValues: { ':sightings': 'SIGHTING', ':since': since },
+            ScanIndexForward: false,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield item.record as StoredSighting;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    },
+
+    async recordMatches(sightingId, matches, at) {
+      const existing = new Set((await getMatches(matches.map((match) => match.id))).map((match) => match.id));
+      const fresh = matches.filter((match) => !existing.has(match.id));
+      const sighting = await this.get(sightingId);
+      if (!sighting) throw new Error(`no sighting ${sightingId}`);
+      const matchIds = [...new Set([...sighting.matchIds, ...matches.map((match) => match.id)])];
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...fresh.map((match) => ({
+              Put: {
+                TableName: tableName,
+                Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+            {
+              Update: {
+                TableName: tableName,
+                Key: sightingKey(sightingId),
+                UpdateExpression: 'SET #record.#status = :status, #record.matchIds = :ids, #record.updatedAt = :at',
+                ExpressionAttributeNames: { '#record': 'record', '#status': 'status' },
+                ExpressionAttributeValues: { ':status': matchIds.length > 0 ? 'matched' : 'no-match', ':ids': matchIds, ':at': at },
+              },
+            },
+          ],
+        }),
+      );
+      return fresh;
+    },
+
+    async recordFailure(sightingId, attempts, failure, at) {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: sightingKey(sightingId),
+          UpdateExpression: failure
+            ? 'SET #record.attempts = :attempts, #record.#status = :failed, #record.failure = :failure, #record.updatedAt = :at'
+            : 'SET #record.attempts = :attempts, #record.updatedAt = :at',
+          ExpressionAttributeNames: { '#record': 'record', ...(failure ? { '#status': 'status' } : {}) },
+          ExpressionAttributeValues: { ':attempts': attempts, ':at': at, ...(failure ? { ':failed': 'failed', ':failure': failure } : {}) },
+        }),
+      );
+    },
+
+    async getMatch(id) {
+      const result = await dynamo.send(new GetCommand({ TableName: tableName, Key: matchKey(id), ConsistentRead: true }));
+      return result.Item?.record as StoredMatch | undefined;
+    },
+
+    getMatches,
+
+    async reviewMatch(match) {
+      try {
+        await dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
+            ConditionExpression: 'matchStatus = :open',
+            ExpressionAttributeValues: { ':open': 'open' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async saveFingerprints(sightingId, fingerprints) {
+      await Promise.all(
+        fingerprints.map((fingerprint, n) =>
+          dynamo.send(new PutCommand({ TableName: tableName, Item: { pk: `SIGHT#${sightingId}`, sk: `FP#${n}`, entity: 'sighting-photo', fingerprint } })),
+        ),
+      );
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: sightingKey(sightingId),
+          UpdateExpression: 'SET #record.photoGlobals = :globals',
+          ExpressionAttributeNames: { '#record': 'record' },
+          ExpressionAttributeValues: { ':globals': fingerprints.map((fingerprint) => fingerprint.global) },
+        }),
+      );
+    },
+
+    async fingerprints(sightingId) {
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fp)',
+          ExpressionAttributeValues: { ':pk': `SIGHT#${sightingId}`, ':fp': 'FP#' },
+        }),
+      );
+      return (page.Items ?? []).map((item) => item.fingerprint as PhotoFingerprint);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Where the matching index comes from: its snapshot in S3, the changes since in the table, and the local photo
+// features of shortlisted images, read one item each.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { bucket } from '../../infra/resources.ts';
+import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
+import type { IndexChange, IndexSnapshot, IndexStore } from '../matching/registry-index.ts';
+import type { StoredObject } from '../objects/model.ts';
+import { dynamo, s3 } from './clients.ts';
+import { fingerprintKey } from './dynamo-registry.ts';
+
+const snapshotKey = `${bucket.indexPrefix}snapshot.json.gz`;
+
+export function indexStore(tableName: string, bucketName: string): IndexStore & { saveSnapshot(snapshot: IndexSnapshot): Promise<void> } {
+  return {
+    async loadSnapshot() {
+      try {
+        const object = await s3.send(new GetObjectCommand({ Bucket: bucketName, Key: snapshotKey }));
+        const bytes = await object.Body?.transformToByteArray();
+        return bytes && (JSON.parse(gunzipSync(bytes).toString('utf8')) as IndexSnapshot);
+      } catch (error) {
+        if (error instanceof NoSuchKey) return undefined;
+        throw error;
+      }
+    },
+
+    async saveSnapshot(snapshot) {
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucketName, Key: snapshotKey, Body: gzipSync(JSON.stringify(snapshot)), ContentType: 'application/json', ContentEncoding: 'gzip' }),
+      );
+    },
+
+    async *changesSince(at) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'byChange',
+            KeyConditionExpression: at ? 'changePk = :change AND changeSk >= :at' : 'changePk = :change',
+            ExpressionAttributeValues: { ':change': 'CHANGE', ...(at ? { ':at': at } : {}) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const change: IndexChange =
+            item.entity === 'object'
+              ? { kind: 'object', object: item.record as StoredObject }
+              : { kind: 'photo', objectId: item.objectId as string, imageId: item.imageId as string, fingerprint: item.fingerprint as PhotoFingerprint, at: item.at as string };
+          yield change;
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    },
+
+    async localFeatures(objectId, imageId) {
+      const result = await dynamo.send(
+        new GetCommand({ TableName: tableName, Key: fingerprintKey(objectId, imageId), ProjectionExpression: 'fingerprint.#local', ExpressionAttributeNames: { '#local': 'local' } }),
+      );
+      return result.Item?.fingerprint as Pick<PhotoFingerprint, 'local'> | undefined;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Matches a newly registered (or newly photographed) object against the sightings of the last weeks: a theft
+// reported today can be the object a customs officer saw last month.
+import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
+import type { StoredObject } from '../objects/model.ts';
+import { LossStatus } from '../../schemas/object-id.ts';
+import { alertThreshold, calibrate, combine } from './combine.ts';
+import { matchOf, textOf } from './match-sighting.ts';
+import type { Candidate } from './model.ts';
+import type { PhotoFingerprint } from './photo/fingerprint.ts';
+import { createPhotoIndex, photoAlertThreshold } from './photo/photo-index.ts';
+import { toIndexedObject } from './registry-index.ts';
+import { createTextIndex, textAlertThreshold } from './text/text-index.ts';
+
+export const lookBackDays = 45;
+const sought = new Set<string>(LossStatus.options);
+
+// keepLocalFeatures: false keeps only the shortlist descriptor; local features are read for the shortlist alone.
+const noLocalFeatures = { width: 0, height: 0, points: '', descriptors: '' };
+
+export async function matchObjectAgainstSightings(
+  object: StoredObject,
+  photo: PhotoFingerprint | undefined,
+  deps: { sightings: SightingRepository; clock: { now(): Date } },
+): Promise<StoredMatch[]> {
+  if (!sought.has(object.status)) return [];
+  const now = deps.clock.now();
+  const recent: StoredSighting[] = [];
+  for await (const sighting of deps.sightings.recent(new Date(now.getTime() - lookBackDays * 86_400_000).toISOString())) recent.push(sighting);
+  const byId = new Map(recent.map((sighting) => [sighting.id, sighting]));
+
+  // Here the sightings are what is searched and the object is the query: candidates are sightings.
+  const text = createTextIndex();
+  text.upsert(toIndexedObject(object));
+  const textEvidence: Candidate[] = recent.flatMap((sighting) => {
+    const query = textOf(sighting);
+    const [best] = query ? text.search(query, 1) : [];
+    return best ? [{ objectId: sighting.id, score: calibrate(best.score, textAlertThreshold), reasons: best.reasons }] : [];
+  });
+
+  let photoEvidence: Candidate[] = [];
+  if (photo) {
+    const photos = createPhotoIndex({ keepLocalFeatures: false });
+    for (const sighting of recent) {
+      (sighting.photoGlobals ?? []).forEach((global, n) => photos.upsert(sighting.id, String(n), { version: 1, global, local: noLocalFeatures }));
+    }
+    const found = await photos.search(photo, 20, async (sightingId, n) => (await deps.sightings.fingerprints(sightingId))[Number(n)]);
+    photoEvidence = found.map((candidate) => ({ ...candidate, score: calibrate(candidate.score, photoAlertThreshold) }));
+  }
+
+  const at = now.toISOString();
+  const recorded: StoredMatch[] = [];
+  for (const evidence of combine([textEvidence, photoEvidence], recent.length)) {
+    const sighting = byId.get(evidence.objectId);
+    if (!sighting || evidence.score < alertThreshold) continue;
+    recorded.push(...(await deps.sightings.recordMatches(sighting.id, [matchOf(sighting, object, evidence, at)], at)));
+  }
+  return recorded;
+}

@@ -1,0 +1,55 @@
+// Stream entry point of matching: a new sighting is matched against the registry; a new or changed object, or a
+// new photo of one, is added to the index and matched against recent sightings. Failed records are retried alone.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue as StreamAttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { eventSources } from '../../infra/wiring.ts';
+import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
+import { config } from '../config.ts';
+import { deps } from '../deps.ts';
+import { logger } from '../http/api-handler.ts';
+import type { StoredObject } from '../objects/model.ts';
+import type { StoredSighting } from '../sightings/model.ts';
+import { registryIndex } from './index-deps.ts';
+import { matchObjectAgainstSightings } from './match-object.ts';
+import { matchSightingCountingFailures } from './match-sighting.ts';
+import { fingerprintPhoto, type PhotoFingerprint } from './photo/fingerprint.ts';
+
+const sightings = dynamoSightings(config().tableName);
+const matchDeps = { ...deps, sightings, fingerprint: fingerprintPhoto };
+const maxAttempts = eventSources.find((source) => source.kind === 'table-stream' && source.fn === 'matcher')?.maxAttempts ?? 1;
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+const itemOf = (image: Record<string, StreamAttributeValue> | undefined) =>
+  image ? (unmarshall(image as Record<string, AttributeValue>) as Record<string, unknown>) : undefined;
+
+async function onSighting(sighting: StoredSighting) {
+  const matches = await matchSightingCountingFailures(sighting, registryIndex, matchDeps, maxAttempts);
+  logger.info('sighting matched', { sightingId: sighting.id, matches: matches.length });
+}
+
+async function onRecord(record: DynamoDBRecord) {
+  const item = itemOf(record.dynamodb?.NewImage);
+  if (!item) return;
+  if (item.entity === 'sighting') return onSighting(item.record as StoredSighting);
+
+  const index = await registryIndex();
+  if (item.entity === 'object') {
+    const object = item.record as StoredObject;
+    index.apply({ kind: 'object', object });
+    const matches = await matchObjectAgainstSightings(object, undefined, matchDeps);
+    logger.info('object matched against recent sightings', { objectId: object.id, matches: matches.length });
+  } else if (item.entity === 'fingerprint') {
+    const [objectId, imageId, fingerprint] = [item.objectId as string, item.imageId as string, item.fingerprint as PhotoFingerprint];
+    index.apply({ kind: 'photo', objectId, imageId, fingerprint, at: item.at as string });
+    const found = await deps.objects.get(objectId);
+    if (found) await matchObjectAgainstSightings(found.object, fingerprint, matchDeps);
+  }
+}
+
+export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(injectLambdaContext(logger))
+  .handler((event, context) => processPartialResponse(event, onRecord, processor, { context }));

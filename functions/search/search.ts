@@ -1,0 +1,50 @@
+// Searches the registry for a caller: by text and attributes, by photo, or both, best candidates first.
+import type { Caller } from '../../schemas/identity.ts';
+import type { SearchRequest } from '../../schemas/matching.ts';
+import { alertThreshold, confidenceOf } from '../matching/combine.ts';
+import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
+import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
+import type { RegistryIndex } from '../matching/registry-index.ts';
+import type { ObjectRepository } from '../objects/model.ts';
+import { toSummary } from '../objects/view.ts';
+
+export interface SearchDeps extends QueryPhotoDeps {
+  index: () => Promise<RegistryIndex>;
+  objects: Pick<ObjectRepository, 'get'>;
+}
+
+const rounded = (score: number) => Math.round(score * 1000) / 1000;
+
+async function queryPhotos(request: SearchRequest, caller: Caller, deps: QueryPhotoDeps) {
+  if (request.imageKey) {
+    assertOwnQueryPhoto(request.imageKey, caller, 'imageKey');
+    return [await fingerprintQueryPhoto(await storedQueryPhoto(request.imageKey, 'imageKey', deps), 'imageKey', deps)];
+  }
+  if (request.image) return [await fingerprintQueryPhoto(decodeInlinePhoto(request.image), 'image', deps)];
+  return [];
+}
+
+export async function searchRegistry(request: SearchRequest, caller: Caller, deps: SearchDeps) {
+  const photos = await queryPhotos(request, caller, deps);
+  const text = request.text || request.structured ? { text: request.text, lang: request.lang, structured: request.structured } : undefined;
+  const index = await deps.index();
+  const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit);
+  const found = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
+  return {
+    candidates: candidates.flatMap((candidate, i) => {
+      const object = found[i]?.object;
+      // An object deleted since the index last refreshed is simply not a candidate any more.
+      if (!object) return [];
+      return [
+        {
+          objectId: candidate.objectId,
+          score: rounded(candidate.score),
+          confidence: confidenceOf(candidate.score),
+          reasons: candidate.reasons.map((reason) => ({ ...reason, contribution: rounded(reason.contribution) })),
+          object: toSummary(object, caller),
+        },
+      ];
+    }),
+    alertThreshold,
+  };
+}

@@ -1,0 +1,206 @@
+// Search and sightings end to end: text in other languages and scripts, field photos, asynchronous matching
+// driven by the table stream, reviews, and objects registered after the sighting.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Caller } from '../../schemas/identity.ts';
+import { RegisterObject } from '../../schemas/object-id.ts';
+import { apiClient, postToPresignedUpload, waitForImage, type Reply } from '../support/api.ts';
+import { greekIcon, italianPainting, malianTerracotta, mughalFolio } from '../fixtures/objects.ts';
+import { fieldPhoto, registeredPhoto, syntheticObjects } from '../fixtures/photo-corpus.ts';
+
+const api = apiClient(inject('apiUrl'));
+const run = randomUUID().slice(0, 8);
+const museum: Caller = { sub: 'registrar-1', org: `museum-matching-${run}`, role: 'museum' };
+const customs: Caller = { sub: 'officer-1', org: `customs-${run}`, role: 'customs' };
+const market: Caller = { sub: 'monitor-1', org: `auction-watch-${run}`, role: 'market' };
+const police: Caller = { sub: 'analyst-1', org: `police-${run}`, role: 'police' };
+
+// Each run registers objects with its own inventory numbers, so earlier runs' objects never compete.
+const tagged = (record: RegisterObject, number: string) => RegisterObject.parse({ ...record, markings: [{ kind: 'inventory-number', text: number }] });
+const icon = tagged(greekIcon, `ΚΑΣ ${run}`);
+const painting = tagged(italianPainting, `BO-${run}`);
+
+async function register(body: RegisterObject) {
+  const reply = await api.call('POST', '/v1/objects', { as: museum, body });
+  expect(reply.status).toBe(201);
+  return reply.body.id as string;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const settledSighting = (id: string, as: Caller = customs) =>
+  until(
+    () => api.call('GET', `/v1/sightings/${id}`, { as }),
+    (reply: Reply) => reply.body.status !== 'pending',
+  );
+
+async function uploadQueryPhoto(bytes: Uint8Array, as: Caller) {
+  const grant = await api.call('POST', '/v1/uploads', { as, body: { contentType: 'image/jpeg' } });
+  expect(grant.status).toBe(201);
+  expect(await postToPresignedUpload(grant.body, bytes, 'image/jpeg')).toBe(204);
+  return grant.body.imageKey as string;
+}
+
+let iconId: string;
+let paintingId: string;
+
+beforeAll(async () => {
+  iconId = await register(icon);
+  paintingId = await register(painting);
+});
+
+describe('searching by text', () => {
+  it('finds the icon from a Turkish report with a transliterated inscription and the inventory number', async () => {
+    // Act
+    const reply = await until(
+      () => api.call('POST', '/v1/search', { as: market, body: { text: `Aziz Nikolaos ikonası, üzerinde "O AGIOS NIKOLAOS" yazıyor, envanter ${run}`, lang: 'tr' } }),
+      (r: Reply) => r.body.candidates?.[0]?.objectId === iconId,
+    );
+    // Assert
+    const [best] = reply.body.candidates;
+    expect(best.score).toBeGreaterThanOrEqual(reply.body.alertThreshold);
+    expect(best.reasons.map((reason: { field: string }) => reason.field)).toEqual(expect.arrayContaining(['inscriptions', 'markings']));
+    expect(best.object).not.toHaveProperty('policeReference');
+  });
+
+  it('answers 400 when there is nothing to search by', async () => {
+    // Act
+    const reply = await api.call('POST', '/v1/search', { as: market, body: { limit: 5 } });
+    // Assert
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe('searching by photo', () => {
+  const [subject, stranger] = syntheticObjects(2, 4242, 0, `photo-${run}`);
+  let objectId: string;
+
+  beforeAll(async () => {
+    objectId = await register(RegisterObject.parse({ ...malianTerracotta, markings: [{ kind: 'inventory-number', text: `ML-${run}` }] }));
+    const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
+    await postToPresignedUpload(grant.body, await registeredPhoto(subject!), 'image/jpeg');
+    expect((await waitForImage(api, museum, objectId, grant.body.imageId)).status).toBe('ready');
+  });
+
+  it('finds the object from a cropped, rotated field photo uploaded through /v1/uploads', async () => {
+    // Arrange
+    const imageKey = await uploadQueryPhoto(await fieldPhoto(subject!, 'rotation', 7), customs);
+    // Act
+    const reply = await until(
+      () => api.call('POST', '/v1/search', { as: customs, body: { imageKey } }),
+      (r: Reply) => r.body.candidates?.[0]?.objectId === objectId,
+    );
+    // Assert
+    expect(reply.body.candidates[0].reasons.some((reason: { detail: string }) => /keypoints/.test(reason.detail))).toBe(true);
+  });
+
+  it('accepts the photo inline as base64, and does not match a photo of another object above the threshold', async () => {
+    // Arrange
+    const image = (await fieldPhoto(stranger!, 'crop', 3)).toString('base64');
+    // Act
+    const reply = await api.call('POST', '/v1/search', { as: customs, body: { image } });
+    // Assert
+    expect(reply.status).toBe(200);
+    const onSubject = reply.body.candidates.find((candidate: { objectId: string }) => candidate.objectId === objectId);
+    expect(onSubject?.score ?? 0).toBeLessThan(reply.body.alertThreshold);
+  });
+
+  it('refuses another organisation’s upload (403) and a file that is not a photo (400)', async () => {
+    // Arrange
+    const theirs = await uploadQueryPhoto(await fieldPhoto(subject!, 'crop', 1), police);
+    // Act
+    const foreign = await api.call('POST', '/v1/search', { as: customs, body: { imageKey: theirs } });
+    const notAPhoto = await api.call('POST', '/v1/search', { as: customs, body: { image: Buffer.from('not a photo at all').toString('base64') } });
+    // Assert
+    expect(foreign.status).toBe(403);
+    expect(notAPhoto.status).toBe(400);
+    expect(notAPhoto.body.error.fields[0]).toMatchObject({ path: 'image', reason: 'the file is not a JPEG, PNG or WebP image' });
+  });
+});
+
+describe('sightings', () => {
+  it('are accepted with 202, matched from the stream, and shown with their scored matches', async () => {
+    // Act
+    const accepted = await api.call('POST', '/v1/sightings', {
+      as: customs,
+      body: {
+        channel: 'customs',
+        text: `Icône de saint Nicolas dans une valise, inscription grecque ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, numéro ${run} au dos, environ 17 in`,
+        lang: 'fr',
+        seenAt: { date: '2026-11-20', country: 'AL', place: 'Kakavia' },
+      },
+    });
+    const sighting = await settledSighting(accepted.body.id);
+    // Assert
+    expect(accepted.status).toBe(202);
+    expect(sighting.body.status).toBe('matched');
+    expect(sighting.body.matches[0]).toMatchObject({ objectId: iconId, status: 'open' });
+  });
+
+  it('match an object registered after the sighting was reported', async () => {
+    // Arrange: a sighting of an object nobody has registered yet
+    const number = String(Number.parseInt(run, 16) % 1_000_000).padStart(6, '7');
+    const accepted = await api.call('POST', '/v1/sightings', {
+      as: customs,
+      body: {
+        channel: 'online-marketplace',
+        text: `Folio from a Mughal manuscript, Babur receiving envoys in a garden, Persian text above, library seal with accession ${number}, about 10 x 6.5 in`,
+        lang: 'en',
+        seenAt: { date: '2026-11-01', country: 'GB' },
+      },
+    });
+    expect((await settledSighting(accepted.body.id)).body.status).toBe('no-match');
+    // Act
+    const lateId = await register(RegisterObject.parse({ ...mughalFolio, markings: [{ kind: 'seal', text: `Library seal, accession ${number}` }] }));
+    // Assert
+    const sighting = await until(
+      () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: customs }),
+      (r: Reply) => r.body.status === 'matched',
+    );
+    expect(sighting.body.matches.map((match: { objectId: string }) => match.objectId)).toContain(lateId);
+  });
+
+  it('lets the owning museum confirm a match once, and keeps a rejected pair rejected when the object changes', async () => {
+    // Arrange
+    const accepted = await api.call('POST', '/v1/sightings', {
+      as: customs,
+      body: { channel: 'auction', text: `Madonna con Bambino, olio su tela, cerchia di Guido Reni, etichetta BO-${run}`, lang: 'it', seenAt: { date: '2026-11-02', country: 'DE' }, sourceUrl: 'https://auction.example.org/lot/214' },
+    });
+    const sighting = await settledSighting(accepted.body.id);
+    const match = sighting.body.matches.find((candidate: { objectId: string }) => candidate.objectId === paintingId);
+    // Act
+    const byMarket = await api.call('POST', `/v1/matches/${match.id}/review`, { as: market, body: { verdict: 'confirmed' } });
+    const rejected = await api.call('POST', `/v1/matches/${match.id}/review`, { as: museum, body: { verdict: 'rejected', note: 'Our painting has a different frame label' } });
+    const again = await api.call('POST', `/v1/matches/${match.id}/review`, { as: museum, body: { verdict: 'confirmed' } });
+    await api.call('PATCH', `/v1/objects/${paintingId}`, { as: museum, headers: { 'if-match': '1' }, body: { title: 'Madonna col Bambino' } });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = await api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: customs });
+    // Assert
+    expect(byMarket.status).toBe(403);
+    expect(rejected.status).toBe(200);
+    expect(again.status).toBe(409);
+    const pairs = after.body.matches.filter((candidate: { objectId: string }) => candidate.objectId === paintingId);
+    expect(pairs).toEqual([expect.objectContaining({ id: match.id, status: 'rejected' })]);
+  });
+
+  it('rejects a sighting with nothing to match and a photo key that was never uploaded', async () => {
+    // Act
+    const empty = await api.call('POST', '/v1/sightings', { as: customs, body: { channel: 'customs', seenAt: { date: '2026-11-01', country: 'GR' } } });
+    const missingPhoto = await api.call('POST', '/v1/sightings', {
+      as: customs,
+      body: { channel: 'customs', imageKeys: [`queries/${customs.org}/${randomUUID()}`], seenAt: { date: '2026-11-01', country: 'GR' } },
+    });
+    // Assert
+    expect(empty.status).toBe(400);
+    expect(missingPhoto.status).toBe(400);
+    expect(missingPhoto.body.error.fields[0].path).toBe('imageKeys.0');
+  });
+});
