@@ -13,6 +13,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -85,21 +86,17 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
 
     async get(id) {
       const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: tableName,
-            // HIST# sorts before IMG# and META after it, so this reads the object and its images only.
-            KeyConditionExpression: 'pk = :pk AND sk >= :from',
-            ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':from': 'IMG#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const pages = paginateQuery(
+        { client: dynamo },
+        {
+          TableName: tableName,
+          // FP# and HIST# sort before IMG# and META after it, so this reads the object and its images only.
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':from': 'IMG#' },
+          ConsistentRead: true,
+        },
+      );
+      for await (const page of pages) items.push(...(page.Items ?? []));
       const meta = items.find((item) => item.sk === 'META');
       if (!meta) return undefined;
       return {
@@ -186,19 +183,15 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
 
     async history(id) {
       const entries: HistoryEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':prefix': 'HIST#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        entries.push(...(page.Items ?? []).map((item) => item.entry as HistoryEntry));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const pages = paginateQuery(
+        { client: dynamo },
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': objectKey(id).pk, ':prefix': 'HIST#' },
+        },
+      );
+      for await (const page of pages) entries.push(...(page.Items ?? []).map((item) => item.entry as HistoryEntry));
       return entries;
     },
 

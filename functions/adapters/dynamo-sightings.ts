@@ -5,7 +5,7 @@
 //   fingerprints of its photos       pk=SIGHT#<id>    sk=FP#<n>
 //   recent sightings, newest first   index byCreated: listPk=SIGHTING, listSk=<createdAt>#<id>
 //   match by id                      pk=MATCH#<id>    sk=META  (the id is derived from the pair, so a pair exists once)
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
@@ -43,21 +43,17 @@ export function dynamoSightings(tableName: string): SightingRepository {
     },
 
     async *recent(since) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'byCreated',
-            KeyConditionExpression: 'listPk = :sightings AND listSk >= :since',
-            ExpressionAttributeValues: { ':sightings': 'SIGHTING', ':since': since },
-            ScanIndexForward: false,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield item.record as StoredSighting;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const pages = paginateQuery(
+        { client: dynamo },
+        {
+          TableName: tableName,
+          IndexName: 'byCreated',
+          KeyConditionExpression: 'listPk = :sightings AND listSk >= :since',
+          ExpressionAttributeValues: { ':sightings': 'SIGHTING', ':since': since },
+          ScanIndexForward: false,
+        },
+      );
+      for await (const page of pages) for (const item of page.Items ?? []) yield item.record as StoredSighting;
     },
 
     async recordMatches(sightingId, matches, at) {

@@ -2,7 +2,7 @@
 // features of shortlisted images, read one item each.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { bucket } from '../../infra/resources.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 import type { IndexChange, IndexSnapshot, IndexStore } from '../matching/registry-index.ts';
@@ -32,17 +32,16 @@ export function indexStore(tableName: string, bucketName: string): IndexStore & 
     },
 
     async *changesSince(at) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'byChange',
-            KeyConditionExpression: at ? 'changePk = :change AND changeSk >= :at' : 'changePk = :change',
-            ExpressionAttributeValues: { ':change': 'CHANGE', ...(at ? { ':at': at } : {}) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
+      const pages = paginateQuery(
+        { client: dynamo },
+        {
+          TableName: tableName,
+          IndexName: 'byChange',
+          KeyConditionExpression: at ? 'changePk = :change AND changeSk >= :at' : 'changePk = :change',
+          ExpressionAttributeValues: { ':change': 'CHANGE', ...(at ? { ':at': at } : {}) },
+        },
+      );
+      for await (const page of pages) {
         for (const item of page.Items ?? []) {
           const change: IndexChange =
             item.entity === 'object'
@@ -50,8 +49,7 @@ export function indexStore(tableName: string, bucketName: string): IndexStore & 
               : { kind: 'photo', objectId: item.objectId as string, imageId: item.imageId as string, fingerprint: item.fingerprint as PhotoFingerprint, at: item.at as string };
           yield change;
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
     },
 
     async localFeatures(objectId, imageId) {
