@@ -17,7 +17,7 @@ import { eventSources, type FunctionName, type TableStreamSource } from '../../i
 import { passesFilters } from './event-filter.ts';
 
 type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
-type StreamRecord = _Record & { eventSourceARN: string };
+export type StreamRecord = _Record & { eventSourceARN: string };
 
 const idleMs = 200;
 
@@ -25,6 +25,46 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * Delivers one batch as Lambda's event source mapping does: a partial failure resumes at the first failed record,
+ * a thrown error retries the whole batch, and after the last attempt the rest goes to the dead-letter queue.
+ */
+export async function deliverBatch(
+  source: Pick<TableStreamSource, 'fn' | 'maxAttempts'>,
+  records: StreamRecord[],
+  invoke: Invoke,
+  deadLetter: (fn: FunctionName, failure: Record<string, unknown>) => Promise<void>,
+  log: (line: string) => void,
+): Promise<void> {
+  let pending = records;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    let failedFrom: number;
+    try {
+      const response = (await invoke(source.fn, { Records: pending })) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
+      const failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+      failedFrom = pending.findIndex((record) => failedIds.has(record.dynamodb?.SequenceNumber ?? ''));
+    } catch (error) {
+      log(`${source.fn} failed on a stream batch (attempt ${attempt}): ${String(error)}`);
+      failedFrom = 0;
+    }
+    if (failedFrom < 0) return;
+    pending = pending.slice(failedFrom);
+    if (attempt >= source.maxAttempts) {
+      await deadLetter(source.fn, {
+        requestContext: { condition: 'RetryAttemptsExhausted', functionName: source.fn, approximateInvokeCount: attempt },
+        DDBStreamBatchInfo: {
+          shardId: 'local',
+          startSequenceNumber: pending[0]?.dynamodb?.SequenceNumber,
+          endSequenceNumber: pending.at(-1)?.dynamodb?.SequenceNumber,
+          batchSize: pending.length,
+          streamArn: pending[0]?.eventSourceARN,
+        },
+      });
+      return;
+    }
+  }
 }
 
 export function feedTableStreams(options: {
@@ -43,37 +83,6 @@ export function feedTableStreams(options: {
   let positions: Record<string, string> = {};
   const finishedShards = new Set<string>();
   let running = true;
-
-  async function deliver(source: TableStreamSource, records: StreamRecord[]) {
-    let pending = records;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      let failedFrom: number;
-      try {
-        const response = (await options.invoke(source.fn, { Records: pending })) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
-        const failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
-        // As in Lambda, a partial failure resumes at the first failed record: those after it are sent again.
-        failedFrom = pending.findIndex((record) => failedIds.has(record.dynamodb?.SequenceNumber ?? ''));
-      } catch (error) {
-        options.log(`${source.fn} failed on a stream batch (attempt ${attempt}): ${String(error)}`);
-        failedFrom = 0;
-      }
-      if (failedFrom < 0) return;
-      pending = pending.slice(failedFrom);
-      if (attempt >= source.maxAttempts) {
-        await options.deadLetter(source.fn, {
-          requestContext: { condition: 'RetryAttemptsExhausted', functionName: source.fn, approximateInvokeCount: attempt },
-          DDBStreamBatchInfo: {
-            shardId: 'local',
-            startSequenceNumber: pending[0]?.dynamodb?.SequenceNumber,
-            endSequenceNumber: pending.at(-1)?.dynamodb?.SequenceNumber,
-            batchSize: pending.length,
-            streamArn: pending[0]?.eventSourceARN,
-          },
-        });
-        return;
-      }
-    }
-  }
 
   async function shardsOf(streamArn: string): Promise<Shard[]> {
     const shards: Shard[] = [];
@@ -100,7 +109,7 @@ export function feedTableStreams(options: {
     const records = (page.Records ?? []).map((record) => ({ ...record, eventSourceARN: streamArn }));
     for (const source of sources) {
       const wanted = records.filter((record) => passesFilters(source.filters, record));
-      for (const batch of chunks(wanted, source.batchSize)) await deliver(source, batch);
+      for (const batch of chunks(wanted, source.batchSize)) await deliverBatch(source, batch, options.invoke, options.deadLetter, options.log);
     }
     const last = records.at(-1)?.dynamodb?.SequenceNumber;
     if (last) {
