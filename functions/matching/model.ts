@@ -1,0 +1,64 @@
+// The vocabulary of matching: what a query asks, what a candidate is, and why it scored as it did.
+import type { RegisterObject } from '../../schemas/object-id.ts';
+
+/** One human-readable piece of evidence, e.g. "height 30 cm vs 12 in (30.5 cm)". Contribution is signed, in score points (-1..1). */
+export interface Reason {
+  field: string;
+  detail: string;
+  contribution: number;
+}
+
+/** What the text matcher indexes of a registered object: its Object ID description. */
+export type IndexedObject = Pick<
+  RegisterObject,
+  | 'lang'
+  | 'objectType'
+  | 'title'
+  | 'materials'
+  | 'techniques'
+  | 'measurements'
+  | 'inscriptions'
+  | 'markings'
+  | 'distinguishingFeatures'
+  | 'subject'
+  | 'dateOrPeriod'
+  | 'maker'
+  | 'culture'
+  | 'description'
+> & { id: string; country: string };
+
+/** A report or search: free text in some language, and whatever the reporter could structure. */
+export interface TextQuery {
+  text?: string;
+  lang?: string;
+  structured?: {
+    objectType?: string;
+    materials?: string[];
+    measurements?: RegisterObject['measurements'];
+    inscriptions?: string[];
+    markings?: string[];
+    country?: string;
+  };
+}
+
+export interface Candidate {
+  objectId: string;
+  /** 0..1, calibrated so that the alert threshold means the same thing for text, photo and both. */
+  score: number;
+  reasons: Reason[];
+}
+
+/** What one text search cost: objects pulled from the postings, and how many of them were fully scored. */
+export interface TextSearchStats {
+  candidates: number;
+  scored: number;
+}
+
+/** The text matcher's index of registered objects, kept in memory and carried between cold starts as a snapshot. */
+export interface TextIndex {
+  upsert(object: IndexedObject): void;
+  remove(id: string): void;
+  search(query: TextQuery, limit: number): Candidate[];
+  readonly size: number;
+  toSnapshot(): string | Uint8Array;
+}

@@ -1,0 +1,133 @@
+// Reduces a registered object or a report to the comparable evidence the index stores and the scorer weighs.
+import type { IndexedObject, TextQuery } from '../model.ts';
+import { skeleton, trigramPositions, trigrams } from './inscriptions.ts';
+import { type Mark, markOf, marksInText } from './markings.ts';
+import { type Size, mergeSizes, sizeOfRecord, sizeOfText } from './measurements.ts';
+import { fold, isHan, isStopWord, stem, tokenise } from './normalise.ts';
+import { type ConceptHit, findConcepts } from './vocabulary.ts';
+
+/** What the index keeps of an object: small, plain and serialisable, so a snapshot of a million of them stays loadable. */
+export interface ObjectFeatures {
+  id: string;
+  country: string;
+  objectType: string;
+  types: string[];
+  materials: string[];
+  subjects: string[];
+  /** Stemmed words of the free-text fields that no concept used (inscriptions are weighed on their own, not as words). */
+  words: string[];
+  inscriptions: string[];
+  markings: string[];
+  size: Size;
+}
+
+export interface Reading {
+  text: string;
+  grams: string[];
+  gramSet: ReadonlySet<string>;
+  /** Letters in the skeleton. */
+  length: number;
+}
+
+export const readingOf = (text: string): Reading => {
+  const letters = skeleton(text);
+  const grams = trigrams(letters);
+  return { text, grams, gramSet: new Set(grams), length: letters.length };
+};
+
+export interface QueryFeatures {
+  types: ConceptHit[];
+  materials: ConceptHit[];
+  subjects: ConceptHit[];
+  words: string[];
+  /** Readings the reporter gave as an inscription, with their trigrams: they can contradict. */
+  inscriptions: Reading[];
+  /** Where each trigram of the whole report starts: an inscription may appear in it unannounced. */
+  textGrams: ReadonlyMap<string, number[]>;
+  marks: Mark[];
+  /** Bare numbers of three digits or more: perhaps a mark, perhaps a year, so they only support. */
+  numbers: string[];
+  size: Size;
+  country?: string;
+}
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+// Chinese has no spaces: overlapping character pairs stand in for words.
+const hanWords = (run: string) => (run.length === 1 ? [run] : Array.from({ length: run.length - 1 }, (_, at) => run.slice(at, at + 2)));
+
+export function wordsOf(rest: string[]): string[] {
+  return unique(
+    rest.flatMap((token) => {
+      if (isHan(token)) return hanWords(token);
+      if (token.length < 3 || /^\d+$/.test(token) || isStopWord(token)) return [];
+      return [stem(token)];
+    }),
+  );
+}
+
+const conceptsOf = (text: string) => findConcepts(tokenise(fold(text)));
+const idsOf = (hits: ConceptHit[], kind: ConceptHit['kind']) => unique(hits.filter((hit) => hit.kind === kind).map((hit) => hit.concept));
+
+export function objectFeatures(object: IndexedObject): ObjectFeatures {
+  const typeField = conceptsOf(object.objectType);
+  const materialFields = conceptsOf([...(object.materials ?? []), ...(object.techniques ?? [])].join(' ; '));
+  const prose = [object.title, object.subject, object.description, object.distinguishingFeatures, object.maker, object.culture, object.dateOrPeriod]
+    .filter((field) => field !== undefined)
+    .join(' ; ');
+  const proseConcepts = conceptsOf(prose);
+  const types = idsOf(typeField.hits, 'objectType');
+  const inscriptions = (object.inscriptions ?? []).map((inscription) => inscription.text);
+  return {
+    id: object.id,
+    country: object.country,
+    objectType: object.objectType,
+    // A record whose type field the vocabulary does not know may still say what it is in its title or description.
+    types: types.length > 0 ? types : idsOf(proseConcepts.hits, 'objectType'),
+    materials: idsOf([...materialFields.hits, ...proseConcepts.hits], 'material'),
+    subjects: idsOf([...typeField.hits, ...proseConcepts.hits], 'subject'),
+    words: wordsOf([...typeField.rest, ...materialFields.rest, ...proseConcepts.rest]),
+    inscriptions,
+    markings: (object.markings ?? []).map((marking) => marking.text),
+    size: sizeOfRecord(object.measurements),
+  };
+}
+
+// A quotation only counts as a reading of an inscription when the report says so nearby: a quoted title is not one.
+const inscriptionCue =
+  /(inscri\w*|inschrift\w*|iscri\w*|legend\w*|reads?|lettering|nadpis\w*|yazit\w*|yazi\w*|epigraf\w*|katab\w*|nqsh|kitab\w*|铭文|题字|题记|刻字)\W*$/u;
+const quoted = /["«„“”「『]([^"«»„“”」』]{2,120})["»“”」』]|(?<!\p{L})'([^']{2,120})'(?!\p{L})/gu;
+
+function inscriptionsIn(text: string): string[] {
+  const readings: string[] = [];
+  for (const match of text.matchAll(quoted)) {
+    const before = fold(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index));
+    if (inscriptionCue.test(before.replace(/[\s:,.()-]+$/u, ' '))) readings.push((match[1] ?? match[2] ?? '').trim());
+  }
+  return readings;
+}
+
+export function queryFeatures(query: TextQuery): QueryFeatures {
+  const structured = query.structured ?? {};
+  const text = query.text ?? '';
+  const folded = fold(text);
+  const typeField = conceptsOf(structured.objectType ?? '');
+  const materialField = conceptsOf((structured.materials ?? []).join(' ; '));
+  const free = findConcepts(tokenise(folded));
+  const hits = [...typeField.hits, ...materialField.hits, ...free.hits];
+  const byKind = (kind: ConceptHit['kind']) => [...new Map(hits.filter((hit) => hit.kind === kind).map((hit) => [hit.concept, hit])).values()];
+  const textMarks = marksInText(folded);
+  const sizeOfStructured = sizeOfRecord(structured.measurements);
+  return {
+    types: byKind('objectType'),
+    materials: byKind('material'),
+    subjects: byKind('subject'),
+    words: wordsOf([...typeField.rest, ...materialField.rest, ...free.rest]),
+    inscriptions: unique([...(structured.inscriptions ?? []), ...inscriptionsIn(text)]).map(readingOf),
+    textGrams: trigramPositions(skeleton([text, ...(structured.inscriptions ?? [])].join(' '))),
+    marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],
+    numbers: textMarks.loose,
+    size: mergeSizes(sizeOfStructured, sizeOfText(folded)),
+    ...(structured.country ? { country: structured.country } : {}),
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate, TextQuery } from '../../../../functions/matching/model.ts';
+import { createTextIndex, textAlertThreshold } from '../../../../functions/matching/text/text-index.ts';
+import { textObjects } from '../../../fixtures/text-reports.ts';
+
+const index = createTextIndex();
+for (const object of textObjects) index.upsert(object);
+
+const candidatesFor = (query: TextQuery): Map<string, Candidate> => new Map(index.search(query, 20).map((candidate) => [candidate.objectId, candidate]));
+const details = (candidate: Candidate | undefined) => candidate?.reasons.map((reason) => reason.detail) ?? [];
+const negative = (candidate: Candidate | undefined) => candidate?.reasons.filter((reason) => reason.contribution < 0) ?? [];
+
+describe('near twins', () => {
+  it('tells two icons of Saint Nicholas apart by their inventory numbers', () => {
+    // Arrange
+    const query = { text: 'Icon of Saint Nicholas, tempera on wood, gold ground, inscription "O AGIOS NIKOLAOS", inv. no. KAS 1188' };
+
+    // Act
+    const found = candidatesFor(query);
+
+    // Assert
+    const twin = found.get('icon-nicholas-kastoria');
+    expect(found.get('icon-nicholas-kastoria-2')?.score).toBeGreaterThanOrEqual(textAlertThreshold);
+    expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
+    expect(negative(twin).map((reason) => reason.detail)).toEqual(["the report gives 'kas 1188', the object is marked 'ΚΑΣ 1187'"]);
+  });
+
+  it('tells icons of Saint Nicholas apart by size when a quarter too large', () => {
+    // Arrange
+    const query = { text: 'Icon of St Nicholas, egg tempera and gold leaf on panel, 55 x 40 cm, inscription "O AGIOS NIKOLAOS"' };
+
+    // Act
+    const found = candidatesFor(query);
+
+    // Assert
+    const twin = found.get('icon-nicholas-kastoria');
+    expect(found.get('icon-nicholas-patmos')?.score).toBeGreaterThanOrEqual(textAlertThreshold);
+    expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
+    expect(negative(twin)[0]?.field).toBe('measurements');
+    expect(negative(twin)[0]?.detail).toMatch(/off, too far for the same object/);
+  });
+
+  it('tells denarii of Hadrian apart by their legends', () => {
+    // Arrange
+    const query = { text: 'Roman silver denarius of Hadrian, 18 mm, 3.2 g', structured: { inscriptions: ['IMP CAESAR TRAIAN HADRIANVS AVG'] } };
+
+    // Act
+    const found = candidatesFor(query);
+
+    // Assert
+    const twin = found.get('coin-constantine-follis-soli');
+    expect([...found.keys()][0]).toBe('coin-hadrian-denarius-pm');
+    expect(found.get('coin-hadrian-denarius-pm')?.score).toBeGreaterThan(found.get('coin-hadrian-denarius-cos3')?.score ?? 0);
+    expect(twin === undefined || negative(twin).some((reason) => reason.field === 'inscriptions')).toBe(true);
+  });
+
+  it('tells the two Attic amphorae apart by the inscription the report quotes', () => {
+    // Arrange
+    const query = { text: 'Attic amphora in terracotta, Dionysos with satyrs, 41 cm, inscribed "KALOS LEAGROS"' };
+
+    // Act
+    const found = candidatesFor(query);
+
+    // Assert
+    expect([...found.keys()][0]).toBe('vase-attic-amphora-red');
+    expect(negative(found.get('vase-attic-amphora-black')).map((reason) => reason.field)).toEqual(['inscriptions']);
+  });
+});
+
+describe('reasons', () => {
+  it('explains a true match in words a person can check', () => {
+    // Arrange
+    const query = { text: 'Icon of St Nicholas, tempera on wood, 17 in high, inscription "O AGIOS NIKOLAOS", marked 1187 on the back' };
+
+    // Act
+    const top = index.search(query, 1)[0];
+
+    // Assert
+    expect(top?.objectId).toBe('icon-nicholas-kastoria');
+    expect(details(top)).toEqual(
+      expect.arrayContaining([
+        "inscription 'Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ' matches 'O AGIOS NIKOLAOS' (transliterated)",
+        'height 42.5 cm vs 17 in (43.2 cm)',
+        "object type icon, recorded as 'εικόνα'",
+        "marking 'ΚΑΣ 1187' contains '1187'",
+      ]),
+    );
+  });
+
+  it('names the term the report used when it is not the English one', () => {
+    // Arrange
+    const query = { text: 'Εικόνα Αγίου Νικολάου' };
+
+    // Act
+    const top = index.search(query, 1)[0];
+
+    // Assert
+    expect(details(top)).toContain('object type icon (eikona = icon)');
+  });
+
+  it('adds up to the score it explains', () => {
+    // Arrange
+    const query = { text: 'Bronze statuette of Osiris, atef crown, 22 cm, 640 g, JE 41223' };
+
+    // Act
+    const top = index.search(query, 1)[0];
+
+    // Assert
+    const sum = top?.reasons.reduce((total, reason) => total + reason.contribution, 0) ?? 0;
+    expect(top?.score).toBeCloseTo(Math.min(1, sum), 2);
+  });
+});
