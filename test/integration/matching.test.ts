@@ -15,10 +15,13 @@ const customs: Caller = { sub: 'officer-1', org: `customs-${run}`, role: 'custom
 const market: Caller = { sub: 'monitor-1', org: `auction-watch-${run}`, role: 'market' };
 const police: Caller = { sub: 'analyst-1', org: `police-${run}`, role: 'police' };
 
-// Each run registers objects with its own inventory numbers, so earlier runs' objects never compete.
+// Each run registers its objects with inventory numbers of its own, as museums do, so that the copies of the
+// same fixtures registered by other test files are near twins told apart by the number.
+const serial = Number.parseInt(run.slice(0, 6), 16) % 900_000;
+const inventory = (offset: number) => String(100_000 + ((serial + offset * 7919) % 900_000));
 const tagged = (record: RegisterObject, number: string) => RegisterObject.parse({ ...record, markings: [{ kind: 'inventory-number', text: number }] });
-const icon = tagged(greekIcon, `ΚΑΣ ${run}`);
-const painting = tagged(italianPainting, `BO-${run}`);
+const icon = tagged(greekIcon, `ΚΑΣ ${inventory(1)}`);
+const painting = tagged(italianPainting, `BO ${inventory(2)}`);
 
 async function register(body: RegisterObject) {
   const reply = await api.call('POST', '/v1/objects', { as: museum, body });
@@ -61,7 +64,7 @@ describe('searching by text', () => {
   it('finds the icon from a Turkish report with a transliterated inscription and the inventory number', async () => {
     // Act
     const reply = await until(
-      () => api.call('POST', '/v1/search', { as: market, body: { text: `Aziz Nikolaos ikonası, üzerinde "O AGIOS NIKOLAOS" yazıyor, envanter ${run}`, lang: 'tr' } }),
+      () => api.call('POST', '/v1/search', { as: market, body: { text: `Aziz Nikolaos ikonası, üzerinde "O AGIOS NIKOLAOS" yazıyor, arkasında envanter numarası ΚΑΣ ${inventory(1)}`, lang: 'tr' } }),
       (r: Reply) => r.body.candidates?.[0]?.objectId === iconId,
     );
     // Assert
@@ -84,7 +87,7 @@ describe('searching by photo', () => {
   let objectId: string;
 
   beforeAll(async () => {
-    objectId = await register(RegisterObject.parse({ ...malianTerracotta, markings: [{ kind: 'inventory-number', text: `ML-${run}` }] }));
+    objectId = await register(tagged(malianTerracotta, `ML ${inventory(4)}`));
     const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
     await postToPresignedUpload(grant.body, await registeredPhoto(subject!), 'image/jpeg');
     expect((await waitForImage(api, museum, objectId, grant.body.imageId)).status).toBe('ready');
@@ -133,7 +136,7 @@ describe('sightings', () => {
       as: customs,
       body: {
         channel: 'customs',
-        text: `Icône de saint Nicolas dans une valise, inscription grecque ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, numéro ${run} au dos, environ 17 in`,
+        text: `Icône de saint Nicolas dans une valise, inscription grecque ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, numéro ΚΑΣ ${inventory(1)} au dos, environ 17 in`,
         lang: 'fr',
         seenAt: { date: '2026-11-20', country: 'AL', place: 'Kakavia' },
       },
@@ -147,7 +150,7 @@ describe('sightings', () => {
 
   it('match an object registered after the sighting was reported', async () => {
     // Arrange: a sighting of an object nobody has registered yet
-    const number = String(Number.parseInt(run, 16) % 1_000_000).padStart(6, '7');
+    const number = inventory(3);
     const accepted = await api.call('POST', '/v1/sightings', {
       as: customs,
       body: {
@@ -172,7 +175,7 @@ describe('sightings', () => {
     // Arrange
     const accepted = await api.call('POST', '/v1/sightings', {
       as: customs,
-      body: { channel: 'auction', text: `Madonna con Bambino, olio su tela, cerchia di Guido Reni, etichetta BO-${run}`, lang: 'it', seenAt: { date: '2026-11-02', country: 'DE' }, sourceUrl: 'https://auction.example.org/lot/214' },
+      body: { channel: 'auction', text: `Madonna con Bambino, olio su tela, cerchia di Guido Reni, etichetta BO ${inventory(2)} sul telaio`, lang: 'it', seenAt: { date: '2026-11-02', country: 'DE' }, sourceUrl: 'https://auction.example.org/lot/214' },
     });
     const sighting = await settledSighting(accepted.body.id);
     const match = sighting.body.matches.find((candidate: { objectId: string }) => candidate.objectId === paintingId);
