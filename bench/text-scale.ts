@@ -1,4 +1,5 @@
 // Text index latency, memory and snapshot cost at 10k, 100k and 1M synthetic objects, against a linear scan: `node bench/text-scale.ts [sizes...]`.
+import { seededRandom } from '../test/fixtures/random.ts';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
@@ -19,23 +20,11 @@ const queryCount = 500;
 // A scan scores every object, seconds per query at a million: it is timed on fewer queries, said in the table.
 const scanQueries = (size: number) => Math.max(3, Math.min(100, Math.round(2_000_000 / size)));
 
-/** mulberry32: small, seeded, good enough to make the same corpus on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
 
 // A lexicon of pseudo-words drawn with a Zipf-like skew, so some words are common and most are rare, as in real descriptions.
 const syllables = ['ka', 'lo', 'mi', 'ra', 'te', 'no', 'si', 'va', 'dor', 'el', 'an', 'us', 'is', 'tro', 'pel', 'gri', 'mon', 'sa', 'bu', 'ze', 'qu', 'fi', 'ho', 'ne'];
-const lexiconRandom = prng(7);
+const lexiconRandom = seededRandom(7);
 const lexicon = Array.from({ length: 40_000 }, () => Array.from({ length: 2 + Math.floor(lexiconRandom() * 3) }, () => pick(lexiconRandom, syllables)).join(''));
 const word = (random: () => number) => lexicon[Math.floor(Math.exp(random() * Math.log(lexicon.length))) - 1] ?? 'kalo';
 
@@ -47,7 +36,7 @@ type Lang = (typeof vocabularyLanguages)[number];
 const term = (random: () => number, concept: (typeof vocabulary)[number], lang: Lang) => pick(random, concept.terms[lang]);
 
 function syntheticObject(index: number): IndexedObject {
-  const random = prng(index * 2654435761);
+  const random = seededRandom(index * 2654435761);
   const lang = pick(random, vocabularyLanguages);
   const type = pick(random, types);
   const made = Array.from({ length: 1 + Math.floor(random() * 3) }, () => term(random, pick(random, materials), lang));
@@ -71,7 +60,7 @@ function syntheticObject(index: number): IndexedObject {
 
 /** A report of object `index` as a field officer would write it: another language, some words, inches, half the mark; or of nothing registered. */
 function syntheticQuery(index: number, size: number): { query: TextQuery; truth: string | undefined } {
-  const random = prng(1_000_003 + index);
+  const random = seededRandom(1_000_003 + index);
   const registered = random() < 0.8;
   const object = syntheticObject(registered ? Math.floor(random() * size) : size + index);
   const lang = pick(random, vocabularyLanguages);

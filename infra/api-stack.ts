@@ -57,19 +57,22 @@ export interface ApiStackProps extends StackProps {
   /** Browser origins allowed to call the API. */
   webOrigins: string[];
   /**
-   * ARN of a layer with sharp built for linux-arm64 under nodejs/node_modules (-c sharpLayerArn=...).
-   * Default: version 1 of a layer named registry-sharp-arm64 in the deploying account and region.
+   * ARN of a layer with sharp built for linux-arm64 and @techstark/opencv-js under nodejs/node_modules
+   * (-c imageLibsLayerArn=...). Default: version 1 of a layer named registry-image-libs-arm64 in the deploying
+   * account and region.
    */
-  sharpLayerArn?: string | undefined;
+  imageLibsLayerArn?: string | undefined;
 }
 
 /**
- * Modules a function imports that esbuild cannot bundle because they load native code. They stay out of the
- * bundle and come from a layer built for linux-arm64: `nodeModules` would run `npm install` on this x64 host
- * during synth, which needs the network and would ship x64 binaries, and Docker bundling is not available.
+ * Modules a function loads that esbuild does not bundle: sharp loads native code, and OpenCV's 11 MB WebAssembly
+ * build is required at run time (functions/matching/photo/local-features.ts). They stay out of the bundle and come
+ * from one layer built for linux-arm64: `nodeModules` would run `npm install` on this x64 host during synth, which
+ * needs the network and would ship x64 binaries, and Docker bundling is not available.
  */
-type LayeredModule = 'sharp';
-const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: ['sharp'], search: ['sharp'], matcher: ['sharp'] };
+type LayeredModule = 'sharp' | '@techstark/opencv-js';
+const imageLibs: LayeredModule[] = ['sharp', '@techstark/opencv-js'];
+const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: imageLibs, search: imageLibs, matcher: imageLibs };
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
@@ -92,17 +95,16 @@ export class ApiStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'registry',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const sharpLayerArn =
-      props.sharpLayerArn ??
+    const imageLibsLayerArn =
+      props.imageLibsLayerArn ??
       this.formatArn({
         service: 'lambda',
         resource: 'layer',
-        resourceName: 'registry-sharp-arm64:1',
+        resourceName: 'registry-image-libs-arm64:1',
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
-    const moduleLayers: Record<LayeredModule, ILayerVersion> = {
-      sharp: LayerVersion.fromLayerVersionArn(this, 'SharpLayer', sharpLayerArn),
-    };
+    const imageLibsLayer = LayerVersion.fromLayerVersionArn(this, 'ImageLibsLayer', imageLibsLayerArn);
+    const moduleLayers: Record<LayeredModule, ILayerVersion> = { sharp: imageLibsLayer, '@techstark/opencv-js': imageLibsLayer };
 
     // S3 notifications and schedules invoke their functions asynchronously: failed events land in the function's
     // failure queue instead of vanishing. Stream functions are invoked synchronously by their event source mapping,
@@ -120,7 +122,7 @@ export class ApiStack extends Stack {
         repoRoot: props.repoRoot,
         resources,
         environment,
-        layered: modules && { modules, layers: modules.map((module) => moduleLayers[module]) },
+        layered: modules && { modules, layers: [...new Set(modules.map((module) => moduleLayers[module]))] },
         onFailure: asyncFunctions.has(name) ? new SqsDestination(this.failureQueueOf(name)) : undefined,
       });
       acknowledgeGrantWildcards(built[name], decl, resources);

@@ -21,8 +21,8 @@ export function buildApp(props: AppProps = {}): RegistryApp {
   // security boundary here, so any origin may call by default. Narrow it per deployment with -c webOrigins=...
   const webOrigins = listContext(app, 'webOrigins', ['*']);
   const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
-  // The layer that supplies sharp to the image processor (see layeredModules in api-stack.ts).
-  const sharpLayerArn: string | undefined = app.node.tryGetContext('sharpLayerArn');
+  // The layer that supplies sharp and OpenCV to the functions that read photos (see layeredModules in api-stack.ts).
+  const imageLibsLayerArn: string | undefined = app.node.tryGetContext('imageLibsLayerArn');
 
   // Environment-agnostic: nothing needs a lookup at synth time, so one template deploys to any account and region.
   const data = new DataStack(app, 'RegistryData', {
@@ -40,7 +40,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     jwksUri: data.identity.jwksUri,
     audience: data.identity.client.userPoolClientId,
     webOrigins,
-    sharpLayerArn,
+    imageLibsLayerArn,
   });
 
   Tags.of(app).add('project', 'stolen-object-registry');

@@ -1,0 +1,112 @@
+// Photo shortlist latency and memory at 10k, 100k and 1M images, beside a float linear scan; verification cost apart.
+import { fingerprintPhoto } from '../functions/matching/photo/fingerprint.ts';
+import { globalDimensions, quantisationScale } from '../functions/matching/photo/global-descriptor.ts';
+import { createPhotoIndex, photoIndexFromSnapshot, type PhotoIndexSnapshot } from '../functions/matching/photo/photo-index.ts';
+import { verifyMatch } from '../functions/matching/photo/verify.ts';
+import { fieldPhoto, registeredPhoto, syntheticObjects } from '../test/fixtures/photo-corpus.ts';
+import { seededRandom } from '../test/fixtures/random.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const queries = 200;
+const shortlistSize = 20;
+const random = seededRandom(42);
+
+function gaussian(): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+// Real descriptors cluster (objects of one kind look alike), so vectors are drawn around a thousand centres.
+const centres = Array.from({ length: 1000 }, () => Float64Array.from({ length: globalDimensions }, gaussian));
+function descriptorNear(centre: Float64Array, spread: number): Int8Array {
+  const values = Array.from(centre, (value) => value + spread * gaussian());
+  const norm = Math.hypot(...values);
+  return Int8Array.from(values, (value) => Math.max(-127, Math.min(127, Math.round((value / norm) * quantisationScale))));
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
+const megabytes = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+// This machine is shared: CPU time of this (single-threaded) search is what it would take on an idle core.
+async function timed(work: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const [wall, cpu] = [performance.now(), process.cpuUsage()];
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+}
+
+function floatScan(floats: Float32Array, count: number, query: Float32Array): number[] {
+  const best: { slot: number; similarity: number }[] = [];
+  for (let slot = 0; slot < count; slot++) {
+    let dot = 0;
+    for (let d = 0; d < globalDimensions; d++) dot += (query[d] as number) * (floats[slot * globalDimensions + d] as number);
+    if (best.length === shortlistSize && dot <= (best[shortlistSize - 1] as { similarity: number }).similarity) continue;
+    best.push({ slot, similarity: dot });
+    best.sort((a, b) => b.similarity - a.similarity);
+    if (best.length > shortlistSize) best.pop();
+  }
+  return best.map((entry) => entry.slot);
+}
+
+console.log('images     load cpu  snapshot  memory   shortlist cpu p50   p99 (wall p99)   float scan cpu p50   p99   ratio p50');
+for (const size of sizes) {
+  const vectors = new Int8Array(size * globalDimensions);
+  const objectIds: string[] = [];
+  for (let i = 0; i < size; i++) {
+    vectors.set(descriptorNear(centres[i % centres.length] as Float64Array, 0.8), i * globalDimensions);
+    objectIds.push(`object-${String(i).padStart(7, '0')}`);
+  }
+  const json = JSON.stringify({
+    version: 1,
+    dimensions: globalDimensions,
+    objectIds,
+    imageIds: objectIds.map(() => 'front'),
+    vectors: Buffer.from(vectors.buffer).toString('base64'),
+  } satisfies PhotoIndexSnapshot);
+
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let index = createPhotoIndex();
+  const load = await timed(() => (index = photoIndexFromSnapshot(JSON.parse(json) as PhotoIndexSnapshot, { shortlistSize })));
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  const heldBytes = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
+
+  const floats = Float32Array.from(vectors, (value) => value / quantisationScale);
+  const ours: number[] = [];
+  const oursWall: number[] = [];
+  const naive: number[] = [];
+  for (let q = 0; q < queries; q++) {
+    const global = Array.from(descriptorNear(centres[Math.floor(random() * centres.length)] as Float64Array, 0.8));
+    // No local features and no loader: search stops after the shortlist, which is what this measures.
+    const query = { version: 1 as const, global, local: { width: 0, height: 0, points: '', descriptors: '' } };
+    const search = await timed(() => index.search(query, 10));
+    ours.push(search.cpu);
+    oursWall.push(search.wall);
+    const floatQuery = Float32Array.from(global, (value) => value / quantisationScale);
+    naive.push((await timed(() => floatScan(floats, size, floatQuery))).cpu);
+  }
+  console.log(
+    `${String(size).padStart(9)}  ${fixed(load.cpu, 0).padStart(8)} ms  ${megabytes(json.length).padStart(5)} MB  ${megabytes(heldBytes).padStart(4)} MB` +
+      `   ${fixed(percentile(ours, 0.5)).padStart(13)} ms ${fixed(percentile(ours, 0.99)).padStart(5)} ms (${fixed(percentile(oursWall, 0.99))} ms)` +
+      `   ${fixed(percentile(naive, 0.5)).padStart(14)} ms ${fixed(percentile(naive, 0.99)).padStart(5)} ms` +
+      `   ${fixed(percentile(ours, 0.5) / percentile(naive, 0.5), 2).padStart(6)}`,
+  );
+}
+
+// Verification does not depend on the index size: the same shortlist of 20 real fingerprints at any scale.
+const objects = syntheticObjects(shortlistSize, 7);
+const stored = [];
+for (const object of objects) stored.push(await fingerprintPhoto(await registeredPhoto(object)));
+const verifyMs: number[] = [];
+const verifyWall: number[] = [];
+for (let q = 0; q < 10; q++) {
+  const query = await fingerprintPhoto(await fieldPhoto(objects[q] as (typeof objects)[number], q % 2 ? 'crop' : 'mirror', q), { query: true });
+  const { cpu, wall } = await timed(() => stored.forEach((candidate) => verifyMatch(query, candidate)));
+  verifyMs.push(cpu);
+  verifyWall.push(wall);
+}
+console.log(
+  `\nverifying a shortlist of ${shortlistSize} (direct and mirror image): cpu p50 ${fixed(percentile(verifyMs, 0.5))} ms, ` +
+    `p99 ${fixed(percentile(verifyMs, 0.99))} ms (wall p99 ${fixed(percentile(verifyWall, 0.99))} ms)`,
+);

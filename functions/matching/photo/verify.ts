@@ -1,0 +1,154 @@
+// Checks that two photos show the same thing: keypoint matches that one rotation, scale and shift explain together.
+import type { Reason } from '../model.ts';
+import { inlierEvidence } from './calibration.ts';
+import type { PhotoFingerprint } from './fingerprint.ts';
+import { unpackFeatures, type LocalFeatures, type UnpackedFeatures } from './local-features.ts';
+
+export interface Verification {
+  /** Keypoint matches consistent with one similarity transform. */
+  inliers: number;
+  mirrored: boolean;
+  reason: Reason;
+}
+
+const ratio = 0.8;
+const maxDistance = 80;
+const iterations = 400;
+// In working-size pixels (512 on the long side): loose enough for JPEG noise and keypoint jitter across scales.
+const tolerance = 6;
+
+function popcount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+interface Pair {
+  query: number;
+  candidate: number;
+}
+
+/** Ratio test both ways and cross-check: a pair survives only if each keypoint is the other's clear best match. */
+function matchDescriptors(query: UnpackedFeatures, candidate: UnpackedFeatures): Pair[] {
+  const { count: qn, words: qw } = query;
+  const { count: cn, words: cw } = candidate;
+  const columnBest = new Int32Array(cn).fill(-1);
+  const columnDistance = new Uint16Array(cn).fill(65535);
+  const rowBest = new Int32Array(qn).fill(-1);
+  const rowDistance = new Uint16Array(qn).fill(65535);
+  const rowSecond = new Uint16Array(qn).fill(65535);
+  for (let q = 0; q < qn; q++) {
+    const o = q * 8;
+    const q0 = qw[o] as number, q1 = qw[o + 1] as number, q2 = qw[o + 2] as number, q3 = qw[o + 3] as number;
+    const q4 = qw[o + 4] as number, q5 = qw[o + 5] as number, q6 = qw[o + 6] as number, q7 = qw[o + 7] as number;
+    let best = 65535;
+    let second = 65535;
+    let bestIndex = -1;
+    for (let c = 0; c < cn; c++) {
+      const p = c * 8;
+      const distance =
+        popcount(q0 ^ (cw[p] as number)) + popcount(q1 ^ (cw[p + 1] as number)) +
+        popcount(q2 ^ (cw[p + 2] as number)) + popcount(q3 ^ (cw[p + 3] as number)) +
+        popcount(q4 ^ (cw[p + 4] as number)) + popcount(q5 ^ (cw[p + 5] as number)) +
+        popcount(q6 ^ (cw[p + 6] as number)) + popcount(q7 ^ (cw[p + 7] as number));
+      if (distance < best) {
+        second = best;
+        best = distance;
+        bestIndex = c;
+      } else if (distance < second) second = distance;
+      if (distance < (columnDistance[c] as number)) {
+        columnDistance[c] = distance;
+        columnBest[c] = q;
+      }
+    }
+    rowBest[q] = bestIndex;
+    rowDistance[q] = best;
+    rowSecond[q] = second;
+  }
+  const pairs: Pair[] = [];
+  for (let q = 0; q < qn; q++) {
+    const c = rowBest[q] as number;
+    if (c < 0 || columnBest[c] !== q) continue;
+    const distance = rowDistance[q] as number;
+    if (distance <= maxDistance && distance < ratio * (rowSecond[q] as number)) pairs.push({ query: q, candidate: c });
+  }
+  return pairs;
+}
+
+/** A deterministic generator, so that a verification is reproducible. */
+function sampler(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+}
+
+/** RANSAC over similarity transforms (two matches fix one): the largest set of matches one transform explains. */
+function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: UnpackedFeatures): number {
+  if (pairs.length < 3) return 0;
+  const random = sampler(pairs.length * 7919);
+  let best = 0;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const a = pairs[Math.floor(random() * pairs.length)] as Pair;
+    const b = pairs[Math.floor(random() * pairs.length)] as Pair;
+    const qx = (query.x[b.query] as number) - (query.x[a.query] as number);
+    const qy = (query.y[b.query] as number) - (query.y[a.query] as number);
+    const cx = (candidate.x[b.candidate] as number) - (candidate.x[a.candidate] as number);
+    const cy = (candidate.y[b.candidate] as number) - (candidate.y[a.candidate] as number);
+    const length = qx * qx + qy * qy;
+    if (length < 100) continue;
+    // Complex division: the rotation-and-scale taking the query segment onto the candidate's.
+    const re = (cx * qx + cy * qy) / length;
+    const im = (cy * qx - cx * qy) / length;
+    const scale = Math.hypot(re, im);
+    if (scale < 0.2 || scale > 5) continue;
+    const tx = (candidate.x[a.candidate] as number) - (re * (query.x[a.query] as number) - im * (query.y[a.query] as number));
+    const ty = (candidate.y[a.candidate] as number) - (im * (query.x[a.query] as number) + re * (query.y[a.query] as number));
+    let inliers = 0;
+    for (const pair of pairs) {
+      const x = query.x[pair.query] as number;
+      const y = query.y[pair.query] as number;
+      const dx = re * x - im * y + tx - (candidate.x[pair.candidate] as number);
+      const dy = im * x + re * y + ty - (candidate.y[pair.candidate] as number);
+      if (dx * dx + dy * dy <= tolerance * tolerance) inliers++;
+    }
+    if (inliers > best) best = inliers;
+    if (best === pairs.length) break;
+  }
+  return best;
+}
+
+// A query is verified against a whole shortlist: unpack its features once, not once per candidate.
+const unpackedQueries = new WeakMap<LocalFeatures, UnpackedFeatures>();
+
+function inliersBetween(query: LocalFeatures, candidate: UnpackedFeatures): number {
+  let unpacked = unpackedQueries.get(query);
+  if (!unpacked) {
+    unpacked = unpackFeatures(query);
+    unpackedQueries.set(query, unpacked);
+  }
+  return consistentMatches(matchDescriptors(unpacked, candidate), unpacked, candidate);
+}
+
+// Beyond this many, the photo score is saturated: the mirror image could not change the verdict.
+const conclusive = 60;
+
+export function verifyMatch(query: PhotoFingerprint, candidate: Pick<PhotoFingerprint, 'local'>): Verification {
+  const stored = unpackFeatures(candidate.local);
+  const direct = inliersBetween(query.local, stored);
+  const mirroredInliers = query.mirrored && direct < conclusive ? inliersBetween(query.mirrored, stored) : 0;
+  const mirrored = mirroredInliers > direct;
+  const inliers = Math.max(direct, mirroredInliers);
+  return {
+    inliers,
+    mirrored,
+    reason: {
+      field: 'photo',
+      detail: `photo: ${inliers} geometrically consistent keypoints${mirrored ? ' (mirror image)' : ''}`,
+      contribution: inlierEvidence(inliers),
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintPhoto, type PhotoFingerprint } from '../../../../functions/matching/photo/fingerprint.ts';
+import {
+  createPhotoIndex,
+  photoAlertThreshold,
+  photoIndexFromSnapshot,
+  type PhotoIndex,
+} from '../../../../functions/matching/photo/photo-index.ts';
+import {
+  fieldPhoto,
+  fieldTransformations,
+  registeredPhoto,
+  syntheticObjects,
+  type SyntheticObject,
+} from '../../../fixtures/photo-corpus.ts';
+
+// Ten objects; object-4 is a near twin of object-3 (same layout, different inscriptions and details).
+const objects = syntheticObjects(10, 2024, 5);
+const stored = new Map<string, PhotoFingerprint>();
+
+const queryOf = async (object: SyntheticObject, transformation: (typeof fieldTransformations)[number], seed = 1) =>
+  fingerprintPhoto(await fieldPhoto(object, transformation, seed), { query: true });
+
+function indexOfAll(): PhotoIndex {
+  const index = createPhotoIndex();
+  for (const [objectId, fingerprint] of stored) index.upsert(objectId, 'front', fingerprint);
+  return index;
+}
+
+beforeAll(async () => {
+  for (const object of objects) stored.set(object.id, await fingerprintPhoto(await registeredPhoto(object)));
+}, 60_000);
+
+describe('photo index search', () => {
+  it.each(fieldTransformations)('ranks the source object first, above the alert threshold, for a %s field photo', async (transformation) => {
+    // Arrange
+    const index = indexOfAll();
+    const query = await queryOf(objects[7]!, transformation);
+
+    // Act
+    const [best] = await index.search(query, 5);
+
+    // Assert
+    expect(best?.objectId).toBe('object-7');
+    expect(best?.score).toBeGreaterThanOrEqual(photoAlertThreshold);
+    expect(best?.reasons[0]?.detail).toMatch(/^photo: \d+ geometrically consistent keypoints/);
+  });
+
+  it('scores a photo of an unregistered object below the alert threshold', async () => {
+    // Arrange
+    const index = indexOfAll();
+    const [unregistered] = syntheticObjects(1, 99, 10, 'unregistered');
+    const query = await queryOf(unregistered!, 'background');
+
+    // Act
+    const candidates = await index.search(query, 5);
+
+    // Assert
+    expect(candidates.every((candidate) => candidate.score < photoAlertThreshold)).toBe(true);
+  });
+
+  it('ranks a near twin above its registered sibling, which shares its layout but not its details', async () => {
+    // Arrange
+    const index = indexOfAll();
+    const query = await queryOf(objects[4]!, 'crop');
+
+    // Act
+    const candidates = await index.search(query, 5);
+
+    // Assert
+    const sibling = candidates.find((candidate) => candidate.objectId === 'object-3');
+    expect(candidates[0]?.objectId).toBe('object-4');
+    expect(candidates[0]!.score - (sibling?.score ?? 0)).toBeGreaterThan(0.1);
+  });
+
+  it('returns one candidate per object, from its best image', async () => {
+    // Arrange
+    const index = indexOfAll();
+    index.upsert('object-7', 'back', stored.get('object-2')!);
+    const query = await queryOf(objects[7]!, 'rescale');
+
+    // Act
+    const candidates = await index.search(query, 10);
+
+    // Assert
+    expect(candidates.filter((candidate) => candidate.objectId === 'object-7')).toHaveLength(1);
+    expect(candidates[0]?.objectId).toBe('object-7');
+  });
+
+  it('no longer finds a removed object, and still finds the others', async () => {
+    // Arrange
+    const index = indexOfAll();
+    const [removedQuery, keptQuery] = [await queryOf(objects[7]!, 'jpeg'), await queryOf(objects[9]!, 'jpeg')];
+
+    // Act
+    index.remove('object-7');
+    const candidates = await index.search(removedQuery, 10);
+    const [kept] = await index.search(keptQuery, 1);
+
+    // Assert
+    expect(index.size).toBe(9);
+    expect(candidates.map((candidate) => candidate.objectId)).not.toContain('object-7');
+    expect(candidates[0]?.score).toBeLessThan(photoAlertThreshold);
+    expect(kept?.objectId).toBe('object-9');
+  });
+
+  it('removes one image of an object and keeps the others', async () => {
+    // Arrange
+    const index = indexOfAll();
+    index.upsert('object-7', 'back', stored.get('object-7')!);
+
+    // Act
+    index.remove('object-7', 'front');
+
+    // Assert
+    const [best] = await index.search(await queryOf(objects[7]!, 'mirror'), 1);
+    expect(index.size).toBe(10);
+    expect(best?.objectId).toBe('object-7');
+  });
+
+  it('finds the same object after a snapshot round trip, loading local features on demand', async () => {
+    // Arrange
+    const snapshot = JSON.parse(JSON.stringify(indexOfAll().toSnapshot()));
+    const loaded: string[] = [];
+    const loadLocal = async (objectId: string, imageId: string) => {
+      loaded.push(`${objectId}/${imageId}`);
+      return stored.get(objectId);
+    };
+    const query = await queryOf(objects[7]!, 'rotation');
+
+    // Act
+    const index = photoIndexFromSnapshot(snapshot);
+    const [best] = await index.search(query, 3, loadLocal);
+
+    // Assert
+    expect(index.size).toBe(10);
+    expect(best?.objectId).toBe('object-7');
+    expect(best?.score).toBeGreaterThanOrEqual(photoAlertThreshold);
+    expect(loaded).toContain('object-7/front');
+  });
+
+  it('keeps an unverifiable candidate below the alert threshold', async () => {
+    // Arrange
+    const index = photoIndexFromSnapshot(indexOfAll().toSnapshot());
+    const query = await queryOf(objects[7]!, 'jpeg');
+
+    // Act
+    const [best] = await index.search(query, 1);
+
+    // Assert
+    expect(best?.score).toBeLessThan(photoAlertThreshold);
+    expect(best?.reasons[0]?.detail).toBe('photo: similar overall appearance, keypoints not verified');
+  });
+});
