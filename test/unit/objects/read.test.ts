@@ -64,21 +64,6 @@ describe('readObject', () => {
     expect(view).not.toHaveProperty('createdBy');
   });
 
-  it('shows who changed what and the notes to the owner, but only the organisation to the market', async () => {
-    // Arrange
-    const { deps, object } = await registered();
-    await changeStatus(object.id, ChangeStatus.parse({ status: 'recovered', note: 'Seized in a raid, case 2024/88' }), 1, owner, deps);
-    const market = caller('market', 'auction-watch');
-
-    // Act
-    const forOwner = await objectHistory(object.id, owner, deps);
-    const forMarket = await objectHistory(object.id, market, deps);
-
-    // Assert
-    expect(forOwner.items[1]).toMatchObject({ by: { sub: owner.sub, org: owner.org }, note: 'Seized in a raid, case 2024/88' });
-    expect(forMarket.items[1]).toEqual({ version: 2, at: forOwner.items[1]?.at, by: { org: owner.org }, change: 'status-changed', from: 'stolen', to: 'recovered' });
-  });
-
   it('answers NotFound for an id that was never registered', async () => {
     // Arrange
     const { deps } = await registered();
