@@ -7,10 +7,11 @@ import type { QueryUpload } from '../../schemas/matching.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import { assertCanChange } from '../objects/access.ts';
 import { queryPrefixOf } from '../matching/query-keys.ts';
+import { uploadExpired, uploadExpiresInSeconds } from './upload-window.ts';
 import type { Clock, ImageRecord, ImageRepository, Ids, ObjectRepository, UploadGrants } from '../objects/model.ts';
 
 export const maxImagesPerObject = 20;
-const uploadExpiresInSeconds = 900;
+
 
 export interface ImageUploadRequest {
   objectId: string;
@@ -27,13 +28,13 @@ export async function requestImageUpload(
   if (!found) throw new NotFound(`No object ${input.objectId}`);
   assertCanChange(caller, found.object);
 
-  // Pending images count: their uploads may still arrive.
-  const kept = found.images.filter((image) => image.status !== 'rejected').length;
+  // Pending images count while their upload link is valid: the file may still arrive.
+  const now = deps.clock.now();
+  const kept = found.images.filter((image) => image.status === 'ready' || (image.status === 'pending' && !uploadExpired(image, now))).length;
   if (kept >= maxImagesPerObject) {
     throw new Conflict(`An object may have at most ${maxImagesPerObject} images and this one already has ${kept}`);
   }
 
-  const now = deps.clock.now();
   const imageId = deps.ids.next();
   const image: ImageRecord = {
     objectId: input.objectId,

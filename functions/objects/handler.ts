@@ -12,7 +12,7 @@ export const handler = apiHandler<'objects'>(
   {
     'POST /v1/objects': async ({ body, caller }) => {
       const object = await registerObject(body, caller, deps);
-      return json(201, await toView(object, [], caller, deps.blobs), { ...etagOf(object.version), location: `/v1/objects/${object.id}` });
+      return json(201, await toView(object, [], caller, deps), { ...etagOf(object.version), location: `/v1/objects/${object.id}` });
     },
     'GET /v1/objects': async ({ query, caller }) => json(200, await listObjects(query, caller, deps)),
     'GET /v1/objects/{id}': async ({ params, caller }) => {
@@ -22,12 +22,12 @@ export const handler = apiHandler<'objects'>(
     'PATCH /v1/objects/{id}': async ({ params, body, headers, caller }) => {
       const expected = versionFromIfMatch(headers['if-match'], true);
       const { object, images } = await editObject(params.id, body, expected, caller, deps);
-      return json(200, await toView(object, images, caller, deps.blobs), etagOf(object.version));
+      return json(200, await toView(object, images, caller, deps), etagOf(object.version));
     },
     'POST /v1/objects/{id}/status': async ({ params, body, headers, caller }) => {
       const expected = versionFromIfMatch(headers['if-match'], false);
       const { object, images } = await changeStatus(params.id, body, expected, caller, deps);
-      return json(200, await toView(object, images, caller, deps.blobs), etagOf(object.version));
+      return json(200, await toView(object, images, caller, deps), etagOf(object.version));
     },
     'GET /v1/objects/{id}/history': async ({ params, caller }) => json(200, await objectHistory(params.id, caller, deps)),
   },

@@ -3,15 +3,15 @@ import type { Caller } from '../../schemas/identity.ts';
 import type { HistoryEntry, ListObjectsQuery, ObjectView } from '../../schemas/object.ts';
 import { NotFound } from '../http/errors.ts';
 import { canSeeRestricted } from './access.ts';
-import type { BlobStore, ObjectRepository } from './model.ts';
+import type { BlobStore, Clock, ObjectRepository } from './model.ts';
 import { toSummary, toView } from './view.ts';
 
-type ReadDeps = { objects: ObjectRepository; blobs: BlobStore };
+type ReadDeps = { objects: ObjectRepository; blobs: BlobStore; clock: Clock };
 
 export async function readObject(id: string, caller: Caller, deps: ReadDeps): Promise<ObjectView> {
   const found = await deps.objects.get(id);
   if (!found) throw new NotFound(`No object ${id}`);
-  return toView(found.object, found.images, caller, deps.blobs);
+  return toView(found.object, found.images, caller, deps);
 }
 
 export async function listObjects(query: ListObjectsQuery, caller: Caller, deps: { objects: ObjectRepository }) {

@@ -3,11 +3,15 @@ import type { Caller } from '../../schemas/identity.ts';
 import { restrictedFields } from '../../schemas/object-id.ts';
 import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
 import { canSeeRestricted } from './access.ts';
-import type { BlobStore, ImageRecord, StoredObject } from './model.ts';
+import type { BlobStore, Clock, ImageRecord, StoredObject } from './model.ts';
+import { uploadExpired } from '../images/upload-window.ts';
 
 const linkLifetimeSeconds = 15 * 60;
 
-async function imageView(image: ImageRecord, blobs: BlobStore): Promise<ImageView> {
+async function imageView(image: ImageRecord, blobs: BlobStore, now: Date): Promise<ImageView> {
+  if (uploadExpired(image, now)) {
+    return { id: image.id, status: 'rejected', reason: 'no file arrived before the upload link expired', createdAt: image.createdAt };
+  }
   const view: ImageView = { id: image.id, status: image.status, createdAt: image.createdAt };
   if (image.reason) view.reason = image.reason;
   if (image.status === 'ready' && image.normalisedKey && image.thumbnailKey) {
@@ -29,7 +33,8 @@ export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {
   return visible;
 }
 
-export async function toView(object: StoredObject, images: ImageRecord[], caller: Caller, blobs: BlobStore): Promise<ObjectView> {
+export async function toView(object: StoredObject, images: ImageRecord[], caller: Caller, deps: { blobs: BlobStore; clock: Clock }): Promise<ObjectView> {
   const ordered = [...images].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return { ...toSummary(object, caller), images: await Promise.all(ordered.map((image) => imageView(image, blobs))) };
+  const now = deps.clock.now();
+  return { ...toSummary(object, caller), images: await Promise.all(ordered.map((image) => imageView(image, deps.blobs, now))) };
 }

@@ -87,6 +87,19 @@ describe('requestImageUpload', () => {
     await expect(result).rejects.toThrow('An object may have at most 20 images and this one already has 20');
   });
 
+  it('does not count pending images whose upload link expired long ago', async () => {
+    // Arrange
+    const abandoned = (id: number): ImageRecord => ({ ...image(id, 'pending'), createdAt: '2020-01-01T00:00:00.000Z' });
+    const existing = [...Array.from({ length: 19 }, (_, i) => image(i, 'ready')), abandoned(19), abandoned(20)];
+    const deps = setup(existing);
+
+    // Act
+    const upload = await requestImageUpload(jpeg, owner, deps);
+
+    // Assert
+    expect(upload.imageId).toBe(imageId);
+  });
+
   it('does not count rejected images towards the limit of 20', async () => {
     // Arrange
     const existing = [...Array.from({ length: 19 }, (_, i) => image(i, 'ready')), ...Array.from({ length: 5 }, (_, i) => image(19 + i, 'rejected'))];

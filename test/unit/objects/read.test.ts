@@ -116,6 +116,32 @@ describe('readObject', () => {
   });
 });
 
+describe('an abandoned upload', () => {
+  it('shows as rejected once its upload link has expired without a file', async () => {
+    // Arrange
+    const deps = memoryRegistry();
+    const object = await registerObject(greekIcon, owner, deps);
+    const abandonedId = '00000000-0000-4000-8000-0000000000b1';
+    deps.objects.addImage({
+      objectId: object.id,
+      id: abandonedId,
+      status: 'pending',
+      contentType: 'image/jpeg',
+      uploadKey: `uploads/${object.id}/${abandonedId}`,
+      createdAt: '2025-03-13T09:00:00.000Z',
+      updatedAt: '2025-03-13T09:00:00.000Z',
+    });
+
+    // Act
+    const view = await readObject(object.id, owner, deps);
+
+    // Assert
+    expect(view.images).toEqual([
+      { id: abandonedId, status: 'rejected', reason: 'no file arrived before the upload link expired', createdAt: '2025-03-13T09:00:00.000Z' },
+    ]);
+  });
+});
+
 describe('listObjects', () => {
   async function fourObjects() {
     const deps = memoryRegistry();
