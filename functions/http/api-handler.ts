@@ -30,10 +30,19 @@ export type RouteHandlers<F extends FunctionName> = {
   [K in RouteKeyOf<F>]: (request: ApiRequest<K>) => Promise<ApiResponse>;
 };
 
+// Records of stolen objects must not linger in shared caches or be framed or sniffed by a browser.
+const securityHeaders = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...securityHeaders, ...headers },
     body: JSON.stringify(body),
   };
 }

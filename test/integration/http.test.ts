@@ -54,6 +54,19 @@ describe('routing', () => {
   });
 });
 
+describe('every response', () => {
+  it('carries security headers, errors included', async () => {
+    // Act
+    const replies = await Promise.all([api.call('GET', '/v1/objects', { as: analyst }), api.call('GET', '/v1/objects'), api.call('GET', '/nowhere')]);
+    // Assert
+    for (const reply of replies) {
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(reply.headers.get('cache-control')).toBe('no-store');
+      expect(reply.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('is served, generated from the schemas, with every route', async () => {
     // Act
