@@ -107,27 +107,32 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
     imageIds.pop();
   }
 
-  function shortlist(query: Int8Array): Shortlisted[] {
+  /** Ranks by the best similarity over the query's descriptors: one pass, a dot product per descriptor per slot. */
+  function shortlist(queries: Int8Array[]): Shortlisted[] {
     const best: Shortlisted[] = [];
     let floor = -Infinity;
     const count = objectIds.length;
     const data = vectors;
-    const q = Int32Array.from(query);
+    const qs = queries.map((query) => Int32Array.from(query));
     for (let slot = 0; slot < count; slot++) {
       const o = slot * globalDimensions;
-      let dot = 0;
-      // Unrolled by eight: the scan is most of the cost of a search at a million images, and this cuts it by a third.
-      for (let d = 0; d < globalDimensions; d += 8) {
-        dot +=
-          (q[d] as number) * (data[o + d] as number) + (q[d + 1] as number) * (data[o + d + 1] as number) +
-          (q[d + 2] as number) * (data[o + d + 2] as number) + (q[d + 3] as number) * (data[o + d + 3] as number) +
-          (q[d + 4] as number) * (data[o + d + 4] as number) + (q[d + 5] as number) * (data[o + d + 5] as number) +
-          (q[d + 6] as number) * (data[o + d + 6] as number) + (q[d + 7] as number) * (data[o + d + 7] as number);
+      let top = -Infinity;
+      for (const q of qs) {
+        let dot = 0;
+        // Unrolled by eight: the scan is most of the cost of a search at a million images, and this cuts it by a third.
+        for (let d = 0; d < globalDimensions; d += 8) {
+          dot +=
+            (q[d] as number) * (data[o + d] as number) + (q[d + 1] as number) * (data[o + d + 1] as number) +
+            (q[d + 2] as number) * (data[o + d + 2] as number) + (q[d + 3] as number) * (data[o + d + 3] as number) +
+            (q[d + 4] as number) * (data[o + d + 4] as number) + (q[d + 5] as number) * (data[o + d + 5] as number) +
+            (q[d + 6] as number) * (data[o + d + 6] as number) + (q[d + 7] as number) * (data[o + d + 7] as number);
+        }
+        if (dot > top) top = dot;
       }
-      if (dot <= floor) continue;
+      if (top <= floor) continue;
       let at = best.length;
-      while (at > 0 && (best[at - 1] as Shortlisted).similarity < dot) at--;
-      best.splice(at, 0, { slot, similarity: dot });
+      while (at > 0 && (best[at - 1] as Shortlisted).similarity < top) at--;
+      best.splice(at, 0, { slot, similarity: top });
       if (best.length > shortlistSize) best.pop();
       if (best.length === shortlistSize) floor = (best[shortlistSize - 1] as Shortlisted).similarity;
     }
@@ -164,7 +169,8 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       for (const image of images) removeImage(objectId, image);
     },
     async search(query, limit, loadLocal) {
-      const scored = await Promise.all(shortlist(Int8Array.from(query.global)).map((entry) => score(query, entry, loadLocal)));
+      const descriptors = [query.global, ...(query.alternates ?? [])].map((descriptor) => Int8Array.from(descriptor));
+      const scored = await Promise.all(shortlist(descriptors).map((entry) => score(query, entry, loadLocal)));
       const bestPerObject = new Map<string, Candidate>();
       for (const candidate of scored) {
         const kept = bestPerObject.get(candidate.objectId);

@@ -46,6 +46,22 @@ describe('photo index search', () => {
     expect(best?.reasons[0]?.detail).toMatch(/^photo: \d+ geometrically consistent keypoints/);
   });
 
+  it('shortlists a catalogue reproduction by the page window that holds it, not by the whole page', async () => {
+    // Arrange: a one-image shortlist, so that only the global descriptors decide; on this page the whole-photo
+    // descriptor alone prefers object-4, the near twin.
+    const index = createPhotoIndex({ shortlistSize: 1 });
+    for (const [objectId, fingerprint] of stored) index.upsert(objectId, 'front', fingerprint);
+    const query = await queryOf(objects[3]!, 'catalogue', 1);
+
+    // Act
+    const [withWindows] = await index.search(query, 1);
+    const [wholePageOnly] = await index.search({ ...query, alternates: undefined }, 1);
+
+    // Assert
+    expect(withWindows?.objectId).toBe('object-3');
+    expect(wholePageOnly?.objectId).not.toBe('object-3');
+  });
+
   it('scores a photo of an unregistered object below the alert threshold', async () => {
     // Arrange
     const index = indexOfAll();
