@@ -13,6 +13,7 @@ import { dynamo } from './clients.ts';
 
 const sightingKey = (id: string) => ({ pk: `SIGHT#${id}`, sk: 'META' });
 const matchKey = (id: string) => ({ pk: `MATCH#${id}`, sk: 'META' });
+const photoKey = (id: string, n: number) => ({ pk: sightingKey(id).pk, sk: `FP#${n}` });
 
 export function dynamoSightings(tableName: string): SightingRepository {
   async function getMatches(ids: string[]): Promise<StoredMatch[]> {
@@ -128,7 +129,7 @@ export function dynamoSightings(tableName: string): SightingRepository {
     async saveFingerprints(sightingId, fingerprints) {
       await Promise.all(
         fingerprints.map((fingerprint, n) =>
-          dynamo.send(new PutCommand({ TableName: tableName, Item: { pk: `SIGHT#${sightingId}`, sk: `FP#${n}`, entity: 'sighting-photo', fingerprint } })),
+          dynamo.send(new PutCommand({ TableName: tableName, Item: { ...photoKey(sightingId, n), entity: 'sighting-photo', fingerprint } })),
         ),
       );
       await dynamo.send(
@@ -147,7 +148,7 @@ export function dynamoSightings(tableName: string): SightingRepository {
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fp)',
-          ExpressionAttributeValues: { ':pk': `SIGHT#${sightingId}`, ':fp': 'FP#' },
+          ExpressionAttributeValues: { ':pk': sightingKey(sightingId).pk, ':fp': 'FP#' },
         }),
       );
       return (page.Items ?? []).map((item) => item.fingerprint as PhotoFingerprint);

@@ -1,4 +1,4 @@
-// S3 blob store: presigned uploads and downloads, and the bytes of photos.
+// S3 blob store: presigned downloads and the bytes of photos (presigned uploads: s3-upload-grants.ts).
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobStore } from '../objects/model.ts';

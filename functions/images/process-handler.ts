@@ -13,7 +13,7 @@ import { decodeS3Key } from './s3-key.ts';
 // Outcomes that point at a stray object in the bucket rather than a photo someone asked to upload.
 const suspicious = new Set<ProcessOutcome>(['ignored', 'unknown-image', 'missing']);
 
-const processDeps = { ...deps, fingerprint: (normalised: Uint8Array) => fingerprintPhoto(normalised) };
+const processDeps = { ...deps, fingerprint: fingerprintPhoto };
 
 export const handler = middy()
   .use(injectLambdaContext(logger))

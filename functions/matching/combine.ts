@@ -14,6 +14,9 @@ export function calibrate(score: number, matcherThreshold: number): number {
   return alertThreshold + ((score - matcherThreshold) / (1 - matcherThreshold)) * (1 - alertThreshold);
 }
 
+/** Scores are shown to three decimals: more would claim a precision the calibration does not have. */
+export const rounded = (score: number) => Math.round(score * 1000) / 1000;
+
 export function confidenceOf(score: number): z.infer<typeof Confidence> {
   if (score >= highConfidence) return 'high';
   return score >= alertThreshold ? 'medium' : 'low';

@@ -2,11 +2,11 @@
 import { Invalid } from '../http/errors.ts';
 import type { ObjectRepository, StoredObject } from '../objects/model.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
-import { alertThreshold, confidenceOf } from './combine.ts';
+import { alertThreshold, confidenceOf, rounded } from './combine.ts';
 import { matchIdOf } from './match-id.ts';
 import type { Candidate, TextQuery } from './model.ts';
 import type { PhotoFingerprint } from './photo/fingerprint.ts';
-import { fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from './query-photo.ts';
+import { fingerprintUploadedPhoto, type QueryPhotoDeps } from './query-photo.ts';
 import type { RegistryIndex } from './registry-index.ts';
 
 export interface MatchDeps extends QueryPhotoDeps {
@@ -27,7 +27,7 @@ export function matchOf(sighting: StoredSighting, object: StoredObject, candidat
     id: matchIdOf(sighting.id, object.id),
     sightingId: sighting.id,
     objectId: object.id,
-    score: Math.round(candidate.score * 1000) / 1000,
+    score: rounded(candidate.score),
     confidence: confidenceOf(candidate.score),
     reasons: candidate.reasons,
     status: 'open',
@@ -42,7 +42,7 @@ async function fingerprintsOf(sighting: StoredSighting, deps: MatchDeps): Promis
   for (const [n, key] of (sighting.imageKeys ?? []).entries()) {
     try {
       const field = `imageKeys.${n}`;
-      fingerprints.push(await fingerprintQueryPhoto(await storedQueryPhoto(key, field, deps), field, deps));
+      fingerprints.push(await fingerprintUploadedPhoto(key, field, deps));
     } catch (error) {
       // A photo that is not usable leaves the text and the other photos to match on.
       if (!(error instanceof Invalid)) throw error;

@@ -13,7 +13,7 @@ export interface QueryPhotoDeps {
   fingerprint: Fingerprinter;
 }
 
-export async function storedQueryPhoto(imageKey: string, field: string, deps: QueryPhotoDeps): Promise<Uint8Array> {
+async function storedQueryPhoto(imageKey: string, field: string, deps: QueryPhotoDeps): Promise<Uint8Array> {
   const size = await deps.blobs.size(imageKey);
   if (size === undefined) throw new Invalid(`No photo was uploaded to ${imageKey}`, [{ path: field, reason: 'no photo was uploaded with this key' }]);
   if (size > bucket.maxUploadBytes) throw new PayloadTooLarge(bucket.maxUploadBytes);
@@ -29,6 +29,11 @@ export async function fingerprintQueryPhoto(bytes: Uint8Array, field: string, de
     if (error instanceof PhotoRejected) throw new Invalid(`The photo cannot be used: ${error.message}`, [{ path: field, reason: error.message }]);
     throw error;
   }
+}
+
+/** An uploaded query photo, checked and fingerprinted; `field` names it in errors. */
+export async function fingerprintUploadedPhoto(imageKey: string, field: string, deps: QueryPhotoDeps): Promise<PhotoFingerprint> {
+  return fingerprintQueryPhoto(await storedQueryPhoto(imageKey, field, deps), field, deps);
 }
 
 export function decodeInlinePhoto(base64: string): Uint8Array {

@@ -1,9 +1,9 @@
 // Searches the registry for a caller: by text and attributes, by photo, or both, best candidates first.
 import type { Caller } from '../../schemas/identity.ts';
 import type { SearchRequest } from '../../schemas/matching.ts';
-import { alertThreshold, confidenceOf } from '../matching/combine.ts';
+import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
-import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
+import { decodeInlinePhoto, fingerprintQueryPhoto, fingerprintUploadedPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
 import type { RegistryIndex } from '../matching/registry-index.ts';
 import type { ObjectRepository } from '../objects/model.ts';
 import { toSummary } from '../objects/view.ts';
@@ -13,12 +13,10 @@ export interface SearchDeps extends QueryPhotoDeps {
   objects: Pick<ObjectRepository, 'get'>;
 }
 
-const rounded = (score: number) => Math.round(score * 1000) / 1000;
-
 async function queryPhotos(request: SearchRequest, caller: Caller, deps: QueryPhotoDeps) {
   if (request.imageKey) {
     assertOwnQueryPhoto(request.imageKey, caller, 'imageKey');
-    return [await fingerprintQueryPhoto(await storedQueryPhoto(request.imageKey, 'imageKey', deps), 'imageKey', deps)];
+    return [await fingerprintUploadedPhoto(request.imageKey, 'imageKey', deps)];
   }
   if (request.image) return [await fingerprintQueryPhoto(decodeInlinePhoto(request.image), 'image', deps)];
   return [];
