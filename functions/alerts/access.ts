@@ -1,0 +1,51 @@
+// Who may subscribe to what, and where alerts may be sent: the alert rules of the registry, in one place.
+import { isIP } from 'node:net';
+import type { Delivery, SubscriptionFilter } from '../../schemas/alerts.ts';
+import type { Caller } from '../../schemas/identity.ts';
+import { Forbidden, Invalid } from '../http/errors.ts';
+
+const subscribers = new Set<Caller['role']>(['museum', 'police', 'customs', 'market', 'admin']);
+
+export function assertCanSubscribe(caller: Caller): void {
+  if (!subscribers.has(caller.role)) throw new Forbidden('Alerts are for partner organisations; the public searches the registry instead');
+}
+
+export function assertAdmin(caller: Caller): void {
+  if (caller.role !== 'admin') throw new Forbidden('Only admins handle the dead letters of deliveries');
+}
+
+/** A match reveals where a sighting happened: the art market hears of losses and recoveries, not of matches. */
+export function assertMayHear(caller: Caller, filter: SubscriptionFilter): void {
+  if (caller.role === 'market' && filter.events.includes('match')) {
+    throw new Forbidden('Market partners receive new-object and status-change alerts; match alerts (filter.events) go to museums, police and customs');
+  }
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+// Hosts that would aim our delivery function at itself or at a private network.
+function isPrivateHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (loopbackHosts.has(host) || host.endsWith('.localhost') || host.endsWith('.internal')) return true;
+  if (isIP(bare) === 4) {
+    const [a = 0, b = 0] = bare.split('.').map(Number);
+    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (isIP(bare) === 6) return bare === '::1' || /^(fc|fd|fe8|fe9|fea|feb)/i.test(bare) || bare.startsWith('::ffff:');
+  return false;
+}
+
+/** Webhooks go to public HTTPS endpoints; a development runtime may allow http on this machine. */
+export function assertDeliverable(delivery: Delivery, options: { allowLoopback: boolean }): void {
+  if (delivery.type !== 'webhook') return;
+  const url = new URL(delivery.url);
+  const localForDevelopment = options.allowLoopback && loopbackHosts.has(url.hostname);
+  if (localForDevelopment) return;
+  if (url.protocol !== 'https:') throw new Invalid('Webhooks must use HTTPS', [{ path: 'delivery.url', reason: 'must start with https://' }]);
+  if (isPrivateHost(url.hostname)) {
+    throw new Invalid('Webhooks must reach a public address', [{ path: 'delivery.url', reason: 'names a private, loopback or link-local host' }]);
+  }
+  if (url.username || url.password) {
+    throw new Invalid('Put no credentials in a webhook URL', [{ path: 'delivery.url', reason: 'must not carry a user name or password; verify our signature instead' }]);
+  }
+}
