@@ -1,10 +1,10 @@
 // HTTP entry point of the objects capability: parse, call the domain, shape the response.
 import { deps, verifyCaller } from '../deps.ts';
-import { apiHandler, json } from '../http/api-handler.ts';
+import { apiHandler, bodyless, json } from '../http/api-handler.ts';
 import { etagOf, versionFromIfMatch } from '../http/if-match.ts';
 import { changeStatus } from './change-status.ts';
 import { editObject } from './edit.ts';
-import { listObjects, objectHistory, readObject } from './read.ts';
+import { listObjects, objectHistory, readObject, thumbnailLink } from './read.ts';
 import { registerObject } from './register.ts';
 import { toView } from './view.ts';
 
@@ -29,6 +29,7 @@ export const handler = apiHandler<'objects'>(
       const { object, images } = await changeStatus(params.id, body, expected, caller, deps);
       return json(200, await toView(object, images, caller, deps), etagOf(object.version));
     },
+    'GET /v1/objects/{id}/thumbnail': async ({ params }) => bodyless(302, { location: await thumbnailLink(params.id, deps) }),
     'GET /v1/objects/{id}/history': async ({ params, caller }) => json(200, await objectHistory(params.id, caller, deps)),
   },
   verifyCaller,

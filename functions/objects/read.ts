@@ -6,12 +6,25 @@ import { canSeeRestricted } from './access.ts';
 import type { BlobStore, Clock, ObjectRepository } from './model.ts';
 import { toSummary, toView } from './view.ts';
 
+const thumbnailLinkSeconds = 5 * 60;
+
 type ReadDeps = { objects: ObjectRepository; blobs: BlobStore; clock: Clock };
 
 export async function readObject(id: string, caller: Caller, deps: ReadDeps): Promise<ObjectView> {
   const found = await deps.objects.get(id);
   if (!found) throw new NotFound(`No object ${id}`);
   return toView(found.object, found.images, caller, deps);
+}
+
+/** A short-lived link to the thumbnail of the object's first ready photo: what links in alerts and emails resolve to. */
+export async function thumbnailLink(id: string, deps: { objects: ObjectRepository; blobs: BlobStore }): Promise<string> {
+  const found = await deps.objects.get(id);
+  if (!found) throw new NotFound(`No object ${id}`);
+  const first = [...found.images]
+    .filter((image) => image.status === 'ready' && image.thumbnailKey)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  if (!first?.thumbnailKey) throw new NotFound(`Object ${id} has no photo yet`);
+  return deps.blobs.presignGet(first.thumbnailKey, thumbnailLinkSeconds);
 }
 
 export async function listObjects(query: ListObjectsQuery, caller: Caller, deps: { objects: ObjectRepository }) {

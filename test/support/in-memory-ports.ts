@@ -1,13 +1,13 @@
 // In-memory stand-ins for the ports, with the semantics the DynamoDB and S3 adapters promise (unit tests only).
 import { Invalid } from '../../functions/http/errors.ts';
+import { normaliseObjectType } from '../../functions/objects/object-type.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
+import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
 import type { PhotoFingerprint } from '../../functions/matching/photo/fingerprint.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
 import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
 type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
-
-const normaliseObjectType = (value: string) => value.trim().toLocaleLowerCase('en');
 
 /** Objects with their images and history; copies go in and out so callers cannot change what is stored. */
 export function memoryObjects(): ObjectRepository & {
@@ -208,6 +208,50 @@ export function memorySightings(): SightingRepository & { matches: Map<string, S
     },
     async fingerprints(sightingId) {
       return structuredClone(fingerprints.get(sightingId) ?? []);
+    },
+  };
+}
+
+/** Subscriptions keyed by id; an organisation's list comes oldest first, like the byCreated index. */
+export function memorySubscriptions(): SubscriptionRepository {
+  const rows = new Map<string, StoredSubscription>();
+  return {
+    async create(subscription) {
+      if (rows.has(subscription.id)) throw new Error(`subscription ${subscription.id} exists`);
+      rows.set(subscription.id, structuredClone(subscription));
+    },
+    async get(id) {
+      return structuredClone(rows.get(id));
+    },
+    async listByOrg(org) {
+      return [...rows.values()].filter((row) => row.org === org).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((row) => structuredClone(row));
+    },
+    async replace(subscription, expectedVersion) {
+      if (rows.get(subscription.id)?.version !== expectedVersion) return false;
+      rows.set(subscription.id, structuredClone(subscription));
+      return true;
+    },
+    async delete(id) {
+      rows.delete(id);
+    },
+  };
+}
+
+/** Records what the delivery side was asked to do; `failOpen` makes opening fail like an AWS error would. */
+export function recordingChannels(options: { failOpen?: boolean } = {}): AlertChannels & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    async open({ id, delivery }) {
+      calls.push(`open ${delivery.type} ${id}`);
+      if (options.failOpen) throw new Error('SNS is unavailable');
+      return { refs: { snsSubscriptionArn: `arn:aws:sns:us-east-1:000000000000:registry-alerts:${id}` }, pendingConfirmation: delivery.type === 'email' };
+    },
+    async changePolicy(refs, policy) {
+      calls.push(`policy ${refs.snsSubscriptionArn} ${JSON.stringify(policy)}`);
+    },
+    async close(refs) {
+      calls.push(`close ${refs.snsSubscriptionArn ?? 'nothing'}`);
     },
   };
 }

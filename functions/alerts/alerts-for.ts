@@ -1,0 +1,89 @@
+// Which alerts a change in the registry raises: a match at or above the alert threshold, a newly registered loss,
+// or a change of status. Alert ids come from what raised them, so a retried change raises the same alert again.
+import type { Alert } from '../../schemas/alerts.ts';
+import { alertSchemaVersion } from '../../schemas/alerts.ts';
+import { LossStatus } from '../../schemas/object-id.ts';
+import { alertThreshold } from '../matching/combine.ts';
+import type { ObjectRepository, StoredObject } from '../objects/model.ts';
+import type { SightingRepository, StoredMatch } from '../sightings/model.ts';
+
+export type RegistryChange =
+  | { kind: 'object'; before?: StoredObject; after: StoredObject }
+  | { kind: 'match'; match: StoredMatch };
+
+export type AlertsForDeps = {
+  objects: Pick<ObjectRepository, 'get'>;
+  sightings: Pick<SightingRepository, 'get'>;
+  /** Base URL of the API, for the links in alerts. */
+  apiUrl: string;
+};
+
+/** The reasons a person reads first; the record has them all. */
+const reasonsShown = 5;
+
+function objectPart(object: StoredObject, apiUrl: string): Alert['object'] {
+  const link = `${apiUrl}/v1/objects/${object.id}`;
+  return {
+    id: object.id,
+    ...(object.title ? { title: object.title } : {}),
+    objectType: object.objectType,
+    status: object.status,
+    country: object.incident.country,
+    ownerOrg: object.orgId,
+    link,
+    thumbnailUrl: `${link}/thumbnail`,
+  };
+}
+
+const named = (object: Alert['object']) => `'${object.title ?? object.objectType}' (${object.objectType}, ${object.country}, ${object.status})`;
+
+function objectAlerts(change: Extract<RegistryChange, { kind: 'object' }>, apiUrl: string): Alert[] {
+  const { before, after } = change;
+  const object = objectPart(after, apiUrl);
+  const base = { schemaVersion: alertSchemaVersion, object } as const;
+  if (!before) {
+    if (!LossStatus.safeParse(after.status).success) return [];
+    return [{ ...base, alertId: `new-object:${after.id}`, event: 'new-object', occurredAt: after.createdAt, summary: `New ${after.status} object: ${named(object)}` }];
+  }
+  if (before.status === after.status) return [];
+  return [
+    {
+      ...base,
+      alertId: `status-change:${after.id}:v${after.version}`,
+      event: 'status-change',
+      occurredAt: after.updatedAt,
+      summary: `Now ${after.status} (was ${before.status}): ${named(object)}`,
+      statusChange: { from: before.status, to: after.status },
+    },
+  ];
+}
+
+async function matchAlerts(match: StoredMatch, deps: AlertsForDeps): Promise<Alert[]> {
+  if (match.score < alertThreshold || match.status === 'rejected') return [];
+  const [found, sighting] = await Promise.all([deps.objects.get(match.objectId), deps.sightings.get(match.sightingId)]);
+  // Both are written before their match; one missing was deleted since, and there is no one left to alert about.
+  if (!found || !sighting) return [];
+  const object = objectPart(found.object, deps.apiUrl);
+  const seenAt = sighting.seenAt;
+  return [
+    {
+      schemaVersion: alertSchemaVersion,
+      alertId: `match:${match.id}`,
+      event: 'match',
+      occurredAt: match.createdAt,
+      summary: `Match ${match.score} (${match.confidence}): ${named(object)} seen (${sighting.channel}) in ${seenAt.country} on ${seenAt.date}`,
+      object,
+      match: {
+        id: match.id,
+        score: match.score,
+        confidence: match.confidence,
+        reasons: match.reasons.slice(0, reasonsShown),
+        sighting: { id: sighting.id, channel: sighting.channel, seenAt, link: `${deps.apiUrl}/v1/sightings/${sighting.id}` },
+      },
+    },
+  ];
+}
+
+export async function alertsFor(change: RegistryChange, deps: AlertsForDeps): Promise<Alert[]> {
+  return change.kind === 'object' ? objectAlerts(change, deps.apiUrl) : matchAlerts(change.match, deps);
+}
