@@ -8,6 +8,12 @@ const Config = z.object({
   [env.jwtIssuer]: z.url(),
   [env.jwtAudience]: z.string().min(1),
   [env.jwksUri]: z.url(),
+  [env.alertsTopic]: z.string().min(1),
+  // Only the functions that need these get them (see infra/api-stack.ts); each reads it through config().
+  [env.apiUrl]: z.url().optional(),
+  [env.alertDeliveryFunction]: z.string().min(1).optional(),
+  [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(30),
+  [env.allowLoopbackWebhooks]: z.enum(['true', 'false']).default('false'),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
 });
@@ -20,6 +26,11 @@ function read() {
     tableName: values[env.table],
     bucketName: values[env.bucket],
     jwt: { issuer: values[env.jwtIssuer], audience: values[env.jwtAudience], jwksUri: values[env.jwksUri] },
+    alertsTopicArn: values[env.alertsTopic],
+    apiUrl: values[env.apiUrl]?.replace(/\/+$/, ''),
+    alertDeliveryFunction: values[env.alertDeliveryFunction],
+    webhookRetryBaseSeconds: values[env.webhookRetryBaseSeconds],
+    allowLoopbackWebhooks: values[env.allowLoopbackWebhooks] === 'true',
     // Emulators serve S3 on one host name, so buckets go in the path instead of the host.
     s3ForcePathStyle: Boolean(values.AWS_ENDPOINT_URL_S3 ?? values.AWS_ENDPOINT_URL),
   };

@@ -23,6 +23,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, type ILayerVersion, LayerVersion, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -32,15 +33,17 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
-import { type Grantables, RegistryFunction } from './function.ts';
-import { env } from './resources.ts';
+import { type Grantables, RegistryFunction, subscriptionQueueArns } from './function.ts';
+import { alertQueues, env } from './resources.ts';
 import {
   eventSources,
   functions,
   routes,
+  type EventSource,
   type FunctionDecl,
   type FunctionName,
   type ScheduleSource,
+  type SubscriptionQueueSource,
   type TableStreamSource,
 } from './wiring.ts';
 
@@ -85,6 +88,9 @@ export class ApiStack extends Stack {
     // cannot lose a table, bucket, topic or pool the functions still use.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
+    // The API itself before the functions: they get its URL, and only its routes (made after them) depend on them.
+    this.api = this.httpApi(props);
+
     const environment = {
       [env.table]: props.table.tableName,
       [env.bucket]: props.bucket.bucketName,
@@ -92,6 +98,8 @@ export class ApiStack extends Stack {
       [env.jwtIssuer]: props.issuer,
       [env.jwtAudience]: props.audience,
       [env.jwksUri]: props.jwksUri,
+      // The $default stage is served at the API's endpoint, without a trailing slash: links are `${API_URL}/v1/...`.
+      [env.apiUrl]: this.api.apiEndpoint,
       POWERTOOLS_SERVICE_NAME: 'registry',
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -106,11 +114,8 @@ export class ApiStack extends Stack {
     const imageLibsLayer = LayerVersion.fromLayerVersionArn(this, 'ImageLibsLayer', imageLibsLayerArn);
     const moduleLayers: Record<LayeredModule, ILayerVersion> = { sharp: imageLibsLayer, '@techstark/opencv-js': imageLibsLayer };
 
-    // S3 notifications and schedules invoke their functions asynchronously: failed events land in the function's
-    // failure queue instead of vanishing. Stream functions are invoked synchronously by their event source mapping,
-    // which sends what still fails to the same queue (see tableStream).
     const asyncFunctions = new Set<FunctionName>(
-      eventSources.filter((source) => source.kind !== 'table-stream').map((source) => source.fn),
+      eventSources.filter(invokesAsynchronously).map((source) => source.fn),
     );
 
     const resources: Grantables = { table: props.table, bucket: props.bucket, alertsTopic: props.alertsTopic };
@@ -129,7 +134,7 @@ export class ApiStack extends Stack {
     }
     this.functions = built;
 
-    this.api = this.httpApi(props);
+    this.addRoutes(this.api, props);
 
     // Imported by name so that the notification lives in this stack. Adding it to the data stack's bucket would
     // make the data stack depend on these functions while they already depend on it (a cycle); the import makes
@@ -147,6 +152,9 @@ export class ApiStack extends Stack {
           break;
         case 'schedule':
           this.schedule(source);
+          break;
+        case 'subscription-queues':
+          this.subscriptionQueues(source);
           break;
         default:
           source satisfies never;
@@ -198,6 +206,45 @@ export class ApiStack extends Stack {
     );
   }
 
+  /**
+   * The queues and their event source mappings are made at run time, one per webhook subscription, by the managing
+   * function: it learns which function to map them onto from its environment and may map them onto that one only.
+   * The consumer's own role already lets it receive from them (subscriptionQueues: 'consume' in its declaration),
+   * which Lambda checks when the mapping is created.
+   */
+  private subscriptionQueues(source: SubscriptionQueueSource): void {
+    const consumer = this.functions[source.fn].fn;
+    const manager = this.functions[source.managedBy];
+    manager.fn.addEnvironment(env.alertDeliveryFunction, consumer.functionArn);
+    const mappedOntoConsumer = { StringEquals: { 'lambda:FunctionArn': consumer.functionArn } };
+    manager.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['lambda:CreateEventSourceMapping'],
+        // CreateEventSourceMapping names no resource IAM can scope it by; the condition is what limits it.
+        resources: ['*'],
+        conditions: mappedOntoConsumer,
+      }),
+    );
+    const mappings = this.formatArn({
+      service: 'lambda',
+      resource: 'event-source-mapping',
+      resourceName: '*',
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    manager.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['lambda:DeleteEventSourceMapping'], resources: [mappings], conditions: mappedOntoConsumer }),
+    );
+    manager.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['lambda:GetEventSourceMapping'], resources: [mappings] }));
+    Validations.of(manager.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `lambda:CreateEventSourceMapping, which IAM allows on * only; a condition limits it to mappings onto ${source.fn}.`,
+    });
+    Validations.of(manager.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(this, mappings)}]`,
+      reason: `Mapping ids (UUIDs) are made at run time; deleting one is limited by condition to mappings onto ${source.fn}, reading one shows its configuration and state only.`,
+    });
+  }
+
   /** One failure queue per function, shared by all of its event sources. */
   private failureQueueOf(name: FunctionName): Queue {
     const existing = this.failureQueues.get(name);
@@ -215,6 +262,7 @@ export class ApiStack extends Stack {
     return queue;
   }
 
+  /** The API and its stage: nothing here depends on a function, so functions may be given its URL. */
   private httpApi(props: ApiStackProps): HttpApi {
     const api = new HttpApi(this, 'HttpApi', {
       apiName: 'stolen-object-registry',
@@ -254,7 +302,12 @@ export class ApiStack extends Stack {
         ),
       },
     });
+    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    return api;
+  }
 
+  /** One route per declared route, each integrated with its function, and the fallback for everything else. */
+  private addRoutes(api: HttpApi, props: ApiStackProps): void {
     const authorizer = new HttpJwtAuthorizer('Cognito', props.issuer, { jwtAudience: [props.audience] });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     const integrationFor = (name: FunctionName) => {
@@ -291,9 +344,25 @@ export class ApiStack extends Stack {
       id: 'AwsSolutions-APIG4',
       reason: 'The $default route only answers 404/405 for undeclared routes and reads no data.',
     });
+  }
+}
 
-    new CfnOutput(this, 'ApiUrl', { value: stage.url });
-    return api;
+/**
+ * S3 notifications and schedules invoke their functions asynchronously: failed events land in the function's failure
+ * queue instead of vanishing. Stream functions are invoked synchronously by their event source mapping, which sends
+ * what still fails to the same queue (see tableStream). Subscription queues are polled synchronously too, and each has
+ * its own dead-letter queue, made with it at run time: their consumer needs no failure queue here.
+ */
+function invokesAsynchronously(source: EventSource): boolean {
+  switch (source.kind) {
+    case 's3':
+    case 'schedule':
+      return true;
+    case 'table-stream':
+    case 'subscription-queues':
+      return false;
+    default:
+      return source satisfies never;
   }
 }
 
@@ -310,7 +379,7 @@ function fnId(name: FunctionName): string {
 function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, resources: Grantables): void {
   const ack = (finding: string, reason: string) =>
     Validations.of(fn.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
-  const { table, bucket } = decl.access;
+  const { table, bucket, alertsTopic, subscriptionQueues } = decl.access;
   if (table) {
     ack(
       `Resource::${nagArn(fn, resources.table, resources.table.tableArn)}/index/*`,
@@ -329,6 +398,21 @@ function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, res
       ack('Action::s3:Abort*', `grantReadWrite: aborting an unfinished multipart upload, ${objects}.`);
     }
   }
+  if (alertsTopic === 'subscribe') {
+    ack(
+      `Resource::${nagArn(fn, resources.alertsTopic, resources.alertsTopic.topicArn)}:*`,
+      'Subscription ARNs (<topic ARN>:<id>) are made when a partner subscribes; the wildcard covers subscriptions of the alerts topic only.',
+    );
+  }
+  if (subscriptionQueues) {
+    ack(
+      `Resource::${nagText(Stack.of(fn), subscriptionQueueArns(fn))}`,
+      `Each subscription's queue and dead-letter queue are made at run time as ${alertQueues.prefix}<id>[${alertQueues.deadLetterSuffix}]; the wildcard covers those names in this account and region only.`,
+    );
+  }
+  if (subscriptionQueues === 'manage') {
+    ack('Resource::*', 'sqs:ListQueues, which IAM allows on * only; it returns queue URLs, and every other queue action is scoped to the subscription queues.');
+  }
 }
 
 /**
@@ -337,13 +421,28 @@ function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, res
  */
 function nagArn(consumer: IConstruct, resource: IConstruct, arn: string): string {
   const producer = Stack.of(resource);
-  const ref: unknown = producer.resolve(producer === Stack.of(consumer) ? arn : producer.exportValue(arn));
-  if (typeof ref === 'string') return ref;
-  if (ref && typeof ref === 'object' && 'Fn::ImportValue' in ref) return String(ref['Fn::ImportValue']);
-  if (ref && typeof ref === 'object' && 'Fn::GetAtt' in ref && Array.isArray(ref['Fn::GetAtt'])) {
-    return `<${ref['Fn::GetAtt'].join('.')}>`;
-  }
-  throw new Error(`No cdk-nag name for ${JSON.stringify(ref)}`);
+  return nagText(producer, producer === Stack.of(consumer) ? arn : producer.exportValue(arn));
+}
+
+/**
+ * The text cdk-nag shows for a value of `stack`'s template, as its flattenCfnReference makes it (not exported):
+ * `<Logical.Attr>` for Fn::GetAtt, `<Name>` for Ref, the export's name for Fn::ImportValue, Fn::Join joined.
+ */
+function nagText(stack: Stack, value: string): string {
+  const visit = (node: unknown): string => {
+    if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+    if (node && typeof node === 'object') {
+      if ('Fn::Join' in node && Array.isArray(node['Fn::Join'])) {
+        const [delimiter, items] = node['Fn::Join'] as [string, unknown[]];
+        return items.map(visit).join(delimiter);
+      }
+      if ('Fn::GetAtt' in node && Array.isArray(node['Fn::GetAtt'])) return `<${node['Fn::GetAtt'].map(visit).join('.')}>`;
+      if ('Fn::ImportValue' in node) return visit(node['Fn::ImportValue']);
+      if ('Ref' in node) return `<${visit(node.Ref)}>`;
+    }
+    throw new Error(`No cdk-nag name for ${JSON.stringify(node)}`);
+  };
+  return visit(stack.resolve(value));
 }
 
 /** CDK's own handler that puts the S3 notification configuration on the bucket (a singleton per stack). */

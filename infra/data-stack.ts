@@ -33,6 +33,9 @@ export class DataStack extends Stack {
       // The stream is the outbox alerts are sent from (conventions: never "write then publish").
       stream: StreamViewType[tableDecl.stream],
       encryption: TableEncryption.AWS_MANAGED,
+      // Expired idempotency records are deleted by TTL; the deletions arrive on the stream as REMOVE records, which no
+      // stream source's filter takes.
+      timeToLiveAttribute: tableDecl.ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of tableDecl.indexes) {

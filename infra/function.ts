@@ -1,7 +1,7 @@
 // One Lambda function built from its wiring declaration: bundle, role, log group, and exactly the declared grants.
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IDestination, type ILayerVersion, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -9,6 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
+import { alertQueues } from './resources.ts';
 import type { FunctionDecl } from './wiring.ts';
 
 /** What a function may be granted access to; the declaration picks from these. */
@@ -29,6 +30,33 @@ export interface RegistryFunctionProps {
   /** For functions invoked asynchronously: where events go after the retries fail. */
   onFailure?: IDestination;
 }
+
+/**
+ * The ARN pattern of the per-subscription queues and their dead-letter queues (<prefix><id>, <prefix><id>-dlq), which
+ * the alerts function makes at run time in this stack's account and region.
+ */
+export function subscriptionQueueArns(scope: Construct): string {
+  return Stack.of(scope).formatArn({
+    service: 'sqs',
+    resource: `${alertQueues.prefix}*`,
+    arnFormat: ArnFormat.NO_RESOURCE_NAME,
+  });
+}
+
+/** Receiving is all a consumer does; a Lambda event source mapping needs exactly these on its queue. */
+const consumeQueueActions = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'];
+/** Making a subscription's queues, pointing the topic at them, and redriving dead letters between them. */
+const manageQueueActions = [
+  'sqs:CreateQueue',
+  'sqs:DeleteQueue',
+  'sqs:GetQueueAttributes',
+  'sqs:SetQueueAttributes',
+  'sqs:GetQueueUrl',
+  'sqs:ReceiveMessage',
+  'sqs:DeleteMessage',
+  'sqs:SendMessage',
+  'sqs:ChangeMessageVisibility',
+];
 
 // esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
 const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -86,5 +114,29 @@ export class RegistryFunction extends Construct {
     if (access.bucket === 'read') resources.bucket.grantRead(this.role);
     if (access.bucket === 'readWrite') resources.bucket.grantReadWrite(this.role);
     if (access.alertsTopic === 'publish') resources.alertsTopic.grantPublish(this.role);
+    if (access.alertsTopic === 'subscribe') {
+      const { topicArn } = resources.alertsTopic;
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['sns:Subscribe', 'sns:ListSubscriptionsByTopic'], resources: [topicArn] }),
+      );
+      // A subscription's ARN is the topic's ARN followed by ':<id>': this covers this topic's subscriptions only.
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['sns:Unsubscribe', 'sns:SetSubscriptionAttributes', 'sns:GetSubscriptionAttributes'],
+          resources: [`${topicArn}:*`],
+        }),
+      );
+    }
+    if (access.subscriptionQueues) {
+      const manages = access.subscriptionQueues === 'manage';
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: manages ? manageQueueActions : consumeQueueActions,
+          resources: [subscriptionQueueArns(this)],
+        }),
+      );
+      // ListQueues has no resource-level permissions: IAM accepts it on '*' only (it lists names, reads no messages).
+      if (manages) this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:ListQueues'], resources: ['*'] }));
+    }
   }
 }

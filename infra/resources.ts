@@ -12,6 +12,8 @@ export const table = {
     { name: 'byChange', partitionKey: 'changePk', sortKey: 'changeSk' },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
+  /** Items carrying it (epoch seconds) are deleted once it has passed: Powertools' default for idempotency records. */
+  ttlAttribute: 'expiration',
 } as const;
 
 export const bucket = {
@@ -32,6 +34,12 @@ export const alertsTopic = {
   localName: 'registry-alerts',
 } as const;
 
+/** Each webhook subscription gets a queue named <prefix><subscription id> and a dead-letter queue <that>-dlq. */
+export const alertQueues = {
+  prefix: 'registry-alert-',
+  deadLetterSuffix: '-dlq',
+} as const;
+
 /** Environment variables the functions read (functions/config.ts parses them). */
 export const env = {
   table: 'TABLE_NAME',
@@ -40,4 +48,12 @@ export const env = {
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
   jwksUri: 'JWKS_URI',
+  /** Base URL of the API, for the links in alerts. */
+  apiUrl: 'API_URL',
+  /** Name or ARN of the function that drains subscription queues (set on the function that creates them). */
+  alertDeliveryFunction: 'ALERT_DELIVERY_FUNCTION',
+  /** First webhook retry delay in seconds; each further retry waits twice as long. */
+  webhookRetryBaseSeconds: 'WEBHOOK_RETRY_BASE_SECONDS',
+  /** Local only: lets webhooks point at http://127.0.0.1 for development. */
+  allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
 } as const;

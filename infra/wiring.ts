@@ -3,7 +3,8 @@
 import type * as z from 'zod';
 import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
 import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
-import { bucket } from './resources.ts';
+import { AlertFeed, AlertFeedQuery, CreateSubscription, DeadLetterList, EditSubscription, Redrive, RedriveResult, SubscriptionCreated, SubscriptionIdParam, SubscriptionList, SubscriptionView } from '../schemas/alerts.ts';
+import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
 
 export type Access = 'read' | 'readWrite';
@@ -14,7 +15,14 @@ export interface FunctionDecl {
   memoryMb: number;
   timeoutSeconds: number;
   /** What the function may touch; the stack grants exactly this. */
-  access: { table?: Access; bucket?: Access; alertsTopic?: 'publish' };
+  access: {
+    table?: Access;
+    bucket?: Access;
+    /** publish: send alerts; subscribe: add, change and remove subscriptions of partners. */
+    alertsTopic?: 'publish' | 'subscribe';
+    /** The per-subscription delivery queues: create and drain them (manage), or receive from them (consume). */
+    subscriptionQueues?: 'manage' | 'consume';
+  };
 }
 
 export const functions = {
@@ -66,6 +74,27 @@ export const functions = {
     memoryMb: 3008,
     timeoutSeconds: 900,
     access: { table: 'read', bucket: 'readWrite' },
+  },
+  alerts: {
+    entry: 'functions/alerts/handler.ts',
+    description: 'Manages the subscriptions of partners, their alert feed and the dead letters of deliveries',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    access: { table: 'readWrite', alertsTopic: 'subscribe', subscriptionQueues: 'manage' },
+  },
+  alertPublisher: {
+    entry: 'functions/alerts/publish-handler.ts',
+    description: 'Turns matches, new objects and status changes from the table stream into alerts on the topic',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    access: { table: 'readWrite', alertsTopic: 'publish' },
+  },
+  alertDelivery: {
+    entry: 'functions/alerts/delivery-handler.ts',
+    description: 'Delivers alerts from the per-subscription queues to webhooks, signed, with backoff',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    access: { table: 'readWrite', subscriptionQueues: 'consume' },
   },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
@@ -121,6 +150,15 @@ export const routes = [
   { method: 'POST', path: '/v1/sightings', fn: 'sightings', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
   { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
   { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
+  { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
+  { method: 'POST', path: '/v1/subscriptions', fn: 'alerts', summary: "Subscribe the caller's organisation to alerts; a webhook's signing secret is shown once", body: CreateSubscription, responses: { 201: SubscriptionCreated } },
+  { method: 'GET', path: '/v1/subscriptions', fn: 'alerts', summary: "The caller's organisation's subscriptions", responses: { 200: SubscriptionList } },
+  { method: 'GET', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'One subscription', responses: { 200: SubscriptionView } },
+  { method: 'PATCH', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'Rename a subscription or change its filter', body: EditSubscription, headers: [ifMatch], responses: { 200: SubscriptionView } },
+  { method: 'DELETE', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'End a subscription; nothing more is delivered to it', responses: { 204: null } },
+  { method: 'GET', path: '/v1/alerts', fn: 'alerts', summary: "Alerts that the caller's organisation's subscriptions matched, newest first", query: AlertFeedQuery, responses: { 200: AlertFeed } },
+  { method: 'GET', path: '/v1/admin/dead-letters', fn: 'alerts', summary: 'Alerts that a webhook refused until its retries ran out (admins)', responses: { 200: DeadLetterList } },
+  { method: 'POST', path: '/v1/admin/dead-letters/redrive', fn: 'alerts', summary: 'Send dead letters back to their subscription queues for another round of attempts (admins)', body: Redrive, responses: { 200: RedriveResult } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
@@ -158,7 +196,20 @@ export interface ScheduleSource {
   everyMinutes: number;
 }
 
-export type EventSource = S3EventSource | TableStreamSource | ScheduleSource;
+/**
+ * SQS queues made at run time, one per webhook subscription, by the `managedBy` function, which also maps each onto
+ * `fn` (an event source mapping). A message received `maxAttempts` times goes to the queue's own dead-letter queue.
+ */
+export interface SubscriptionQueueSource {
+  kind: 'subscription-queues';
+  fn: FunctionName;
+  managedBy: FunctionName;
+  queuePrefix: string;
+  batchSize: number;
+  maxAttempts: number;
+}
+
+export type EventSource = S3EventSource | TableStreamSource | ScheduleSource | SubscriptionQueueSource;
 
 const newImageOf = (entity: string) => ({ dynamodb: { NewImage: { entity: { S: [entity] } } } });
 
@@ -176,4 +227,22 @@ export const eventSources = [
     ],
   },
   { kind: 'schedule', fn: 'indexSnapshot', everyMinutes: 60 },
+  {
+    kind: 'table-stream',
+    fn: 'alertPublisher',
+    batchSize: 10,
+    maxAttempts: 5,
+    filters: [
+      { eventName: ['INSERT'], ...newImageOf('match') },
+      { eventName: ['INSERT', 'MODIFY'], ...newImageOf('object') },
+    ],
+  },
+  { kind: 'subscription-queues', fn: 'alertDelivery', managedBy: 'alerts', queuePrefix: alertQueues.prefix, batchSize: 5, maxAttempts: 5 },
 ] as const satisfies readonly EventSource[];
+
+/** The one source of webhook deliveries: its batch size and attempts shape every subscription queue. */
+export function subscriptionQueueSource(): SubscriptionQueueSource {
+  const found = eventSources.find((source) => source.kind === 'subscription-queues');
+  if (!found) throw new Error('infra/wiring.ts declares no subscription-queues source');
+  return found;
+}

@@ -17,18 +17,17 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
 import type { HistoryEntry } from '../../schemas/object.ts';
-import { Invalid } from '../http/errors.ts';
 import type { ImageOutcome, ImageRecord, ImageRepository, ObjectRepository, StoredObject } from '../objects/model.ts';
+import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
 export const fingerprintKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `FP#${imageId}` });
 const historyKey = (id: string, version: number) => ({ pk: `OBJ#${id}`, sk: `HIST#${String(version).padStart(8, '0')}` });
 
-export const normaliseObjectType = (value: string) => value.trim().toLocaleLowerCase('en');
 
 function objectItem(object: StoredObject) {
   return {
@@ -44,18 +43,6 @@ function objectItem(object: StoredObject) {
     changeSk: `${object.updatedAt}#OBJ#${object.id}`,
     record: object,
   };
-}
-
-const Cursor = z.record(z.string(), z.string());
-
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-
-function decodeCursor(cursor: string): Record<string, string> {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);
-  }
 }
 
 const isConditionFailure = (error: unknown) =>

@@ -47,6 +47,11 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** A response without a body: 204, or a redirect with its location. */
+export function bodyless(statusCode: 204 | 302, headers: Record<string, string> = {}): ApiResponse {
+  return { statusCode, headers: { ...securityHeaders, ...headers } };
+}
+
 export function errorResponse(error: unknown, correlationId: string): ApiResponse {
   if (error instanceof DomainError) {
     return json(
