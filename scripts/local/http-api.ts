@@ -90,7 +90,15 @@ async function devRoute(request: IncomingMessage, url: URL, body: Buffer, issuer
   return undefined;
 }
 
-export function createHttpApi(invoke: Invoke, issuer: DevIssuer, onRequestSettled: (promise: Promise<unknown>) => void): Server {
+/** Paths of the Lambda API (event source mappings), which the functions call on this same server locally. */
+export const lambdaApiPrefix = '/2015-03-31/';
+
+export function createHttpApi(
+  invoke: Invoke,
+  issuer: DevIssuer,
+  onRequestSettled: (promise: Promise<unknown>) => void,
+  lambdaApi?: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): Server {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     try {
@@ -107,5 +115,7 @@ export function createHttpApi(invoke: Invoke, issuer: DevIssuer, onRequestSettle
       send(response, errorResponse(error, randomUUID()));
     }
   };
-  return createServer((request, response) => onRequestSettled(handle(request, response)));
+  return createServer((request, response) =>
+    onRequestSettled(lambdaApi && request.url?.startsWith(lambdaApiPrefix) ? lambdaApi(request, response) : handle(request, response)),
+  );
 }

@@ -2,8 +2,10 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -53,6 +55,13 @@ async function ensureTable(client: DynamoDBClient, name: string) {
   );
 }
 
+/** Idempotent across restarts: DynamoDB refuses to enable TTL that is already enabled. */
+async function ensureTimeToLive(client: DynamoDBClient, name: string) {
+  const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  if ((ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING') && ttl.AttributeName === table.ttlAttribute) return;
+  await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } }));
+}
+
 async function ensureBucket(client: S3Client, name: string) {
   try {
     await client.send(new HeadBucketCommand({ Bucket: name }));
@@ -70,6 +79,7 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
   const sqs = new SQSClient({ endpoint: endpoints.aws, region, credentials });
   try {
     await ensureTable(dynamo, table.localName);
+    await ensureTimeToLive(dynamo, table.localName);
     await ensureBucket(s3, bucket.localName);
     const topic = await sns.send(new CreateTopicCommand({ Name: alertsTopic.localName }));
     const failureQueueUrls = new Map<FunctionName, string>();

@@ -1,18 +1,21 @@
 // The whole system on one machine: emulators, resources, the dev token issuer, the HTTP API and event delivery.
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { env } from '../../infra/resources.ts';
+import { subscriptionQueueSource, type FunctionName } from '../../infra/wiring.ts';
 import { startDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { startEmulators } from './emulators.ts';
+import { deliverEmails } from './email-delivery.ts';
 import { createHttpApi } from './http-api.ts';
+import { serveEventSourceMappings } from './lambda-api.ts';
 import { loadFunctions } from './lambda.ts';
 import { provision } from './provision.ts';
+import { pollerClient } from './queue-sources.ts';
 import { deliverS3Notifications } from './s3-notifications.ts';
 import { runSchedules } from './schedules.ts';
 import { feedTableStreams } from './table-streams.ts';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { FunctionName } from '../../infra/wiring.ts';
 
 export interface LocalStackOptions {
   port: number;
@@ -39,6 +42,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const resources = await provision({ dynamo: emulators.dynamoEndpoint, aws: emulators.awsEndpoint });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const issuer = await startDevIssuer({ dataDir, baseUrl });
+  const alertDelivery = subscriptionQueueSource().fn;
 
   // The functions read their configuration from the environment at load time, exactly as in Lambda.
   Object.assign(process.env, {
@@ -53,9 +57,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [env.jwtIssuer]: issuer.issuer,
     [env.jwtAudience]: issuer.audience,
     [env.jwksUri]: issuer.jwksUri,
+    [env.apiUrl]: baseUrl,
+    // The functions' LambdaClient reaches the event source mappings served below, on the API's own server.
+    AWS_ENDPOINT_URL_LAMBDA: baseUrl,
+    [env.alertDeliveryFunction]: alertDelivery,
+    [env.allowLoopbackWebhooks]: 'true',
     POWERTOOLS_SERVICE_NAME: 'registry',
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // Short, so that retries show within a local session; set it before `npm start` to try another.
+  process.env[env.webhookRetryBaseSeconds] ??= '1';
   const invoke = loadFunctions(projectRoot);
 
   const sqs = new SQSClient({ endpoint: emulators.awsEndpoint, region: 'us-east-1' });
@@ -74,12 +85,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const streams = feedTableStreams({ endpoint: emulators.dynamoEndpoint, tableName: resources.tableName, dataDir, invoke, deadLetter, log });
   const schedules = runSchedules(invoke, log);
+  const emails = deliverEmails({ fauxqs: emulators.fauxqs, topicArn: resources.alertsTopicArn, endpoint: emulators.awsEndpoint, dataDir, log });
+  const pollerSqs = pollerClient(emulators.awsEndpoint);
+  const mappings = await serveEventSourceMappings({ dataDir, sqs: pollerSqs, invoke, log });
 
   const pending = new Set<Promise<unknown>>();
-  const server = createHttpApi(invoke, issuer, (request) => {
-    pending.add(request);
-    void request.finally(() => pending.delete(request));
-  });
+  const server = createHttpApi(
+    invoke,
+    issuer,
+    (request) => {
+      pending.add(request);
+      void request.finally(() => pending.delete(request));
+    },
+    mappings.handle,
+  );
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', ready);
@@ -95,10 +114,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         server.closeAllConnections();
       });
       await Promise.allSettled([...pending]);
+      await mappings.stop();
+      await emails.stop();
       await notifications.stop();
       await schedules.stop();
       await streams.stop();
       sqs.destroy();
+      pollerSqs.destroy();
       await emulators.stop();
     },
   };

@@ -8,6 +8,9 @@ import { launchLocalStack } from '../support/local-stack.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    awsEndpoint: string;
+    dynamoEndpoint: string;
+    dataDir: string;
   }
 }
 
@@ -15,6 +18,9 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'registry-test-'));
   const stack = await launchLocalStack(dataDir);
   project.provide('apiUrl', stack.url);
+  project.provide('awsEndpoint', stack.awsEndpoint);
+  project.provide('dynamoEndpoint', stack.dynamoEndpoint);
+  project.provide('dataDir', dataDir);
   return async () => {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -6,6 +6,9 @@ import { resolve } from 'node:path';
 
 export interface LaunchedStack {
   url: string;
+  /** fauxqs (SNS, SQS, S3) and DynamoDB Local, for tests that act as a partner's own queue or look underneath. */
+  awsEndpoint: string;
+  dynamoEndpoint: string;
   child: ChildProcess;
   output: () => string;
   /** Ctrl-C, then wait for every child process to end. */
@@ -59,6 +62,8 @@ export async function launchLocalStack(dataDir: string, ports?: { port: number; 
 
   return {
     url,
+    awsEndpoint: `http://127.0.0.1:${chosen.fauxqsPort}`,
+    dynamoEndpoint: `http://127.0.0.1:${chosen.dynamoPort}`,
     child,
     output: () => output,
     async stop() {
