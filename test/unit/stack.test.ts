@@ -4,10 +4,11 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/registry-app.ts';
-import { bucket, table } from '../../infra/resources.ts';
+import { alertQueues, bucket, env, table } from '../../infra/resources.ts';
 import { eventSources, functions, routes, type FunctionDecl } from '../../infra/wiring.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
 const { app, data, api } = buildApp({
@@ -20,6 +21,8 @@ const { app, data, api } = buildApp({
     '@aws-cdk/core:failSynthOnValidationErrors': false,
   },
 });
+// Template.fromStack refuses a template with a dependency cycle (such as functions given the URL of an API whose
+// resources depend on them), so a cycle fails every test here.
 const templates = { data: Template.fromStack(data), api: Template.fromStack(api) };
 
 function resourcesOf(template: Template, type: string): [string, Resource][] {
@@ -38,6 +41,36 @@ function functionIdOf(name: keyof typeof functions): string | undefined {
   const lambdas = resourcesOf(templates.api, 'AWS::Lambda::Function');
   return lambdas.find(([, f]) => f.Properties['Description'] === description)?.[0];
 }
+
+/** The statements of the policies attached to a declared function's role. */
+function statementsOf(name: keyof typeof functions): Statement[] {
+  const lambdas = resourcesOf(templates.api, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
+  const roleId = lambdas.find((f) => f['Description'] === functions[name].description)?.['Role']['Fn::GetAtt'][0];
+  return resourcesOf(templates.api, 'AWS::IAM::Policy')
+    .map(([, p]) => p.Properties)
+    .filter((p) => p['Roles'].some((role: { Ref?: string }) => role.Ref === roleId))
+    .flatMap((p) => p['PolicyDocument']['Statement']);
+}
+
+const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+
+/** How the API stack's template refers to a value of the data stack (an Fn::ImportValue of its export). */
+const resolvedInApi = (value: string): unknown => data.resolve(data.exportValue(value));
+
+/** The environment variables of a declared function. */
+function environmentOf(name: keyof typeof functions): Record<string, unknown> {
+  const id = functionIdOf(name);
+  const [, lambda] = resourcesOf(templates.api, 'AWS::Lambda::Function').find(([logicalId]) => logicalId === id) ?? [];
+  return lambda?.Properties['Environment']?.['Variables'] ?? {};
+}
+
+/** An ARN of this stack's partition, region and account, as CloudFormation joins it. */
+const arnHere = (service: string, resource: string) => ({
+  'Fn::Join': [
+    '',
+    ['arn:', { Ref: 'AWS::Partition' }, `:${service}:`, { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${resource}`],
+  ],
+});
 
 /** An EventBridge rate expression in minutes: rate(1 hour) -> 60. */
 function rateMinutes(expression: string): number | undefined {
@@ -107,6 +140,14 @@ describe('data stack', () => {
         { AttributeName: table.sortKey, KeyType: 'RANGE' },
       ],
     });
+  });
+
+  it('deletes items whose expiration attribute has passed, as Powertools idempotency records expect', () => {
+    // Act
+    const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::DynamoDB::Table');
+
+    // Assert
+    expect(resource?.Properties['TimeToLiveSpecification']).toEqual({ AttributeName: table.ttlAttribute, Enabled: true });
   });
 
   it('creates exactly the global secondary indexes declared in resources.ts, with their keys', () => {
@@ -182,21 +223,9 @@ describe('functions', () => {
   });
 
   it('grants each function only the access it declares', () => {
-    // Arrange
-    const template = templates.api;
-    const lambdas = resourcesOf(template, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
-    const policies = resourcesOf(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties);
-    const actionsOf = (decl: FunctionDecl): string[] => {
-      const roleId = lambdas.find((f) => f['Description'] === decl.description)?.['Role']['Fn::GetAtt'][0];
-      return policies
-        .filter((p) => p['Roles'].some((role: { Ref?: string }) => role.Ref === roleId))
-        .flatMap((p) => p['PolicyDocument']['Statement'])
-        .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
-    };
-
     for (const [name, decl] of declared) {
       // Act
-      const actions = actionsOf(decl);
+      const actions = statementsOf(name as keyof typeof functions).flatMap(actionsOf);
 
       // Assert
       const has = (prefix: string) => actions.some((action) => action.startsWith(prefix));
@@ -214,7 +243,77 @@ describe('functions', () => {
         name,
         publishes: decl.access.alertsTopic === 'publish',
       });
+      expect({ name, subscribes: has('sns:Subscribe'), unsubscribes: has('sns:Unsubscribe') }).toEqual({
+        name,
+        subscribes: decl.access.alertsTopic === 'subscribe',
+        unsubscribes: decl.access.alertsTopic === 'subscribe',
+      });
+      // Failure queues add sqs:SendMessage to their function's role; receiving is what subscription queues grant.
+      expect({ name, receives: has('sqs:ReceiveMessage'), createsQueues: has('sqs:CreateQueue') }).toEqual({
+        name,
+        receives: decl.access.subscriptionQueues !== undefined,
+        createsQueues: decl.access.subscriptionQueues === 'manage',
+      });
     }
+  });
+
+  it("lets 'subscribe' functions subscribe to the alerts topic and change only that topic's subscriptions", () => {
+    // Arrange
+    const topicArn = resolvedInApi(data.alertsTopic.topicArn);
+    const subscribers = declared.filter(([, decl]) => decl.access.alertsTopic === 'subscribe');
+    expect(subscribers).not.toHaveLength(0);
+
+    for (const [name] of subscribers) {
+      // Act
+      const sns = statementsOf(name as keyof typeof functions).filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')));
+
+      // Assert
+      expect(sns.map((s) => ({ actions: actionsOf(s).sort(), resource: s.Resource }))).toEqual([
+        { actions: ['sns:ListSubscriptionsByTopic', 'sns:Subscribe'], resource: topicArn },
+        {
+          actions: ['sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes', 'sns:Unsubscribe'],
+          resource: { 'Fn::Join': ['', [topicArn, ':*']] },
+        },
+      ]);
+    }
+  });
+
+  it('scopes subscription queue permissions to queues named with the declared prefix in this account and region', () => {
+    // Arrange
+    const queues = arnHere('sqs', `${alertQueues.prefix}*`);
+    const consume = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
+    const manage = [...consume, 'sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:GetQueueUrl', 'sqs:SendMessage', 'sqs:SetQueueAttributes'];
+    const users = declared.filter(([, decl]) => decl.access.subscriptionQueues !== undefined);
+    expect(users).not.toHaveLength(0);
+
+    for (const [name, decl] of users) {
+      // Act
+      const sqs = statementsOf(name as keyof typeof functions).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
+
+      // Assert
+      expect({ name, statements: sqs.map((s) => ({ actions: actionsOf(s).sort(), resource: s.Resource })) }).toEqual({
+        name,
+        statements:
+          decl.access.subscriptionQueues === 'manage'
+            ? [
+                { actions: manage.sort(), resource: queues },
+                // ListQueues has no resource-level permissions.
+                { actions: ['sqs:ListQueues'], resource: '*' },
+              ]
+            : [{ actions: consume.sort(), resource: queues }],
+      });
+    }
+  });
+
+  it("gives every function, alertPublisher among them, the API's base URL that alerts link to", () => {
+    // Arrange
+    const [[apiId] = ['']] = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Api');
+
+    // Act
+    const urls = declared.map(([name]) => ({ name, url: environmentOf(name as keyof typeof functions)[env.apiUrl] }));
+
+    // Assert: the endpoint has no trailing slash and serves the $default stage.
+    expect(urls).toEqual(declared.map(([name]) => ({ name, url: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] } })));
   });
 
   it('triggers each S3 event source on objects created under its prefix', () => {
@@ -289,10 +388,33 @@ describe('event sources', () => {
     expect(rules).toHaveLength(sourcesOf('schedule').length);
   });
 
-  it('gives each function behind an event source one failure queue, and the others none', () => {
-    // Arrange
+  it("lets each subscription-queues source's manager map queues onto its consumer, and onto no other function", () => {
+    expect(sourcesOf('subscription-queues')).not.toHaveLength(0);
+    for (const source of sourcesOf('subscription-queues')) {
+      // Arrange
+      const consumerArn = { 'Fn::GetAtt': [functionIdOf(source.fn), 'Arn'] };
+      const mappedOntoConsumer = { StringEquals: { 'lambda:FunctionArn': consumerArn } };
+      const mappings = arnHere('lambda', 'event-source-mapping:*');
+
+      // Act
+      const lambda = statementsOf(source.managedBy).filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+
+      // Assert
+      expect(environmentOf(source.managedBy)[env.alertDeliveryFunction]).toEqual(consumerArn);
+      expect(lambda.map((s) => ({ actions: actionsOf(s), resource: s.Resource, condition: s.Condition }))).toEqual([
+        { actions: ['lambda:CreateEventSourceMapping'], resource: '*', condition: mappedOntoConsumer },
+        { actions: ['lambda:DeleteEventSourceMapping'], resource: mappings, condition: mappedOntoConsumer },
+        { actions: ['lambda:GetEventSourceMapping'], resource: mappings, condition: undefined },
+      ]);
+    }
+  });
+
+  it('gives each function behind an S3, schedule or table-stream source one failure queue, and the others none', () => {
+    // Arrange: subscription queues each have their own dead-letter queue, made with them at run time.
     const queueIds = resourcesOf(templates.api, 'AWS::SQS::Queue').map(([id]) => id);
-    const withSources = [...new Set(eventSources.map((source) => source.fn))];
+    const withSources = [
+      ...new Set(eventSources.filter((source) => source.kind !== 'subscription-queues').map((source) => source.fn)),
+    ];
 
     // Act: queues are named after their function (matcher -> MatcherFailures...).
     const queuesOf = (name: string) =>
