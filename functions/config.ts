@@ -12,7 +12,8 @@ const Config = z.object({
   // Only the functions that need these get them (see infra/api-stack.ts); each reads it through config().
   [env.apiUrl]: z.url().optional(),
   [env.alertDeliveryFunction]: z.string().min(1).optional(),
-  [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(30),
+  // With five attempts, a minute doubled covers a receiver down for a quarter of an hour (1 + 2 + 4 + 8 minutes).
+  [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(60),
   [env.allowLoopbackWebhooks]: z.enum(['true', 'false']).default('false'),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),

@@ -102,5 +102,7 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'Issuer', { value: this.identity.issuer });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    // Partners with an SQS subscription let this topic send to their queue.
+    new CfnOutput(this, 'AlertsTopicArn', { value: this.alertsTopic.topicArn });
   }
 }

@@ -15,27 +15,18 @@ import {
   ReceiveMessageCommand,
   SendMessageCommand,
   SetQueueAttributesCommand,
-  SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
 import { alertQueues } from '../../infra/resources.ts';
 import { functions, subscriptionQueueSource, type SubscriptionQueueSource } from '../../infra/wiring.ts';
+import { deadLetterName, queueName, sqs, subscriptionOfQueue } from './subscription-queues.ts';
 import type { AlertChannels, ChannelRefs, DeadLetterMessage, DeadLetterQueues, SnsFilterPolicy } from '../alerts/model.ts';
 
 const sns = new SNSClient({});
-// Requests go to the configured endpoint, not to the host named in a queue URL (the same host in AWS; locally the
-// emulator's queue URLs name a host that does not resolve).
-const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 const lambda = new LambdaClient({});
 
 const queueSource: SubscriptionQueueSource = subscriptionQueueSource();
 
-const queueName = (subscriptionId: string) => `${alertQueues.prefix}${subscriptionId}`;
-const deadLetterName = (subscriptionId: string) => `${queueName(subscriptionId)}${alertQueues.deadLetterSuffix}`;
-const nameOfArn = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
-
-/** The subscription a delivery queue (by ARN or URL) belongs to. */
-export const subscriptionOfQueue = (queue: string) => queue.slice(queue.lastIndexOf(queue.includes('/') ? '/' : ':') + 1).slice(alertQueues.prefix.length);
 
 // Lambda needs a queue's messages hidden for longer than the function may run; six times is AWS's advice.
 const visibilitySeconds = 6 * functions[queueSource.fn].timeoutSeconds;
@@ -220,10 +211,4 @@ export function alertChannels(settings: { topicArn: string; deliveryFunction: st
       return moved;
     },
   };
-}
-
-/** Holds a delivery back for a while before its next attempt (exponential backoff on a queue). */
-export async function retryLater(queueArn: string, receiptHandle: string, seconds: number): Promise<void> {
-  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: nameOfArn(queueArn) }));
-  await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
 }

@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Alert } from '../../schemas/alerts.ts';
 import { subscriptionQueueSource } from '../../infra/wiring.ts';
-import { retryLater, subscriptionOfQueue } from '../adapters/alert-channels.ts';
+import { retryLater, subscriptionOfQueue } from '../adapters/subscription-queues.ts';
 import { dynamoSubscriptions } from '../adapters/dynamo-subscriptions.ts';
 import { idempotencyStore } from '../adapters/idempotency.ts';
 import { httpWebhooks } from '../adapters/webhook-http.ts';
