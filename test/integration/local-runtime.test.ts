@@ -23,11 +23,11 @@ afterAll(() => {
 });
 
 describe('the local runtime', () => {
-  it('expires table items by their expiration attribute', async () => {
+  it('expires table items by their time-to-live attribute', async () => {
     // Act
     const { TimeToLiveDescription: ttl } = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: table.localName }));
     // Assert
-    expect(ttl).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiration' });
+    expect(ttl).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: table.ttlAttribute });
   });
 
   it("serves Lambda's event source mappings on the API's own address, for functions to call", async () => {
