@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
 import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
 import { AlertFeed, AlertFeedQuery, CreateSubscription, DeadLetterList, EditSubscription, Redrive, RedriveResult, SubscriptionCreated, SubscriptionIdParam, SubscriptionList, SubscriptionView } from '../schemas/alerts.ts';
+import type { Action } from './permissions.ts';
 import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
 
@@ -122,6 +123,8 @@ export interface RouteDecl {
   summary: string;
   /** Public routes skip the bearer token. Every /v1 route needs one. */
   auth?: 'none';
+  /** What the route does, in infra/permissions.ts: which roles may call it, and on whose records. */
+  action: Action;
   params?: z.ZodType;
   body?: z.ZodType;
   query?: z.ZodType;
@@ -138,28 +141,28 @@ export const defaultMaxBodyBytes = 1024 * 1024;
 const ifMatch = { name: 'If-Match', required: true, description: 'The version you last read; a stale one gets 409' };
 
 export const routes = [
-  { method: 'POST', path: '/v1/objects', fn: 'objects', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
-  { method: 'GET', path: '/v1/objects', fn: 'objects', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
-  { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
-  { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
-  { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
-  { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', summary: 'Every change to the object, oldest first', responses: { 200: History } },
-  { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
-  { method: 'POST', path: '/v1/uploads', fn: 'imageUploads', summary: 'Get a presigned upload for a query photo (search or sighting)', body: RequestImageUpload, responses: { 201: QueryUpload } },
-  { method: 'POST', path: '/v1/search', fn: 'search', summary: 'Search the registry by text, attributes and photo', body: SearchRequest, maxBodyBytes: 6 * 1024 * 1024, responses: { 200: SearchResult } },
-  { method: 'POST', path: '/v1/sightings', fn: 'sightings', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
-  { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
-  { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
-  { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
-  { method: 'POST', path: '/v1/subscriptions', fn: 'alerts', summary: "Subscribe the caller's organisation to alerts; a webhook's signing secret is shown once", body: CreateSubscription, responses: { 201: SubscriptionCreated } },
-  { method: 'GET', path: '/v1/subscriptions', fn: 'alerts', summary: "The caller's organisation's subscriptions", responses: { 200: SubscriptionList } },
-  { method: 'GET', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'One subscription', responses: { 200: SubscriptionView } },
-  { method: 'PATCH', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'Rename a subscription or change its filter', body: EditSubscription, headers: [ifMatch], responses: { 200: SubscriptionView } },
-  { method: 'DELETE', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', summary: 'End a subscription; nothing more is delivered to it', responses: { 204: null } },
-  { method: 'GET', path: '/v1/alerts', fn: 'alerts', summary: "Alerts that the caller's organisation's subscriptions matched, newest first", query: AlertFeedQuery, responses: { 200: AlertFeed } },
-  { method: 'GET', path: '/v1/admin/dead-letters', fn: 'alerts', summary: 'Alerts that a webhook refused until its retries ran out (admins)', responses: { 200: DeadLetterList } },
-  { method: 'POST', path: '/v1/admin/dead-letters/redrive', fn: 'alerts', summary: 'Send dead letters back to their subscription queues for another round of attempts (admins)', body: Redrive, responses: { 200: RedriveResult } },
-  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
+  { method: 'POST', path: '/v1/objects', fn: 'objects', action: 'object.register', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
+  { method: 'GET', path: '/v1/objects', fn: 'objects', action: 'object.read', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
+  { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
+  { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
+  { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
+  { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Every change to the object, oldest first', responses: { 200: History } },
+  { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', action: 'object.change', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
+  { method: 'POST', path: '/v1/uploads', fn: 'imageUploads', action: 'sighting.report', summary: 'Get a presigned upload for a query photo (search or sighting)', body: RequestImageUpload, responses: { 201: QueryUpload } },
+  { method: 'POST', path: '/v1/search', fn: 'search', action: 'search', summary: 'Search the registry by text, attributes and photo', body: SearchRequest, maxBodyBytes: 6 * 1024 * 1024, responses: { 200: SearchResult } },
+  { method: 'POST', path: '/v1/sightings', fn: 'sightings', action: 'sighting.report', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
+  { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', action: 'sighting.read', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
+  { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', action: 'match.review', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
+  { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
+  { method: 'POST', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "Subscribe the caller's organisation to alerts; a webhook's signing secret is shown once", body: CreateSubscription, responses: { 201: SubscriptionCreated } },
+  { method: 'GET', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "The caller's organisation's subscriptions", responses: { 200: SubscriptionList } },
+  { method: 'GET', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', action: 'alerts.subscribe', summary: 'One subscription', responses: { 200: SubscriptionView } },
+  { method: 'PATCH', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', action: 'alerts.subscribe', summary: 'Rename a subscription or change its filter', body: EditSubscription, headers: [ifMatch], responses: { 200: SubscriptionView } },
+  { method: 'DELETE', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', action: 'alerts.subscribe', summary: 'End a subscription; nothing more is delivered to it', responses: { 204: null } },
+  { method: 'GET', path: '/v1/alerts', fn: 'alerts', action: 'alerts.subscribe', summary: "Alerts that the caller's organisation's subscriptions matched, newest first", query: AlertFeedQuery, responses: { 200: AlertFeed } },
+  { method: 'GET', path: '/v1/admin/dead-letters', fn: 'alerts', action: 'deadLetters.manage', summary: 'Alerts that a webhook refused until its retries ran out (admins)', responses: { 200: DeadLetterList } },
+  { method: 'POST', path: '/v1/admin/dead-letters/redrive', fn: 'alerts', action: 'deadLetters.manage', summary: 'Send dead letters back to their subscription queues for another round of attempts (admins)', body: Redrive, responses: { 200: RedriveResult } },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
 export type Route = (typeof routes)[number];

@@ -4,16 +4,6 @@ import type { Delivery, SubscriptionFilter } from '../../schemas/alerts.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { Forbidden, Invalid } from '../http/errors.ts';
 
-const subscribers = new Set<Caller['role']>(['museum', 'police', 'customs', 'market', 'admin']);
-
-export function assertCanSubscribe(caller: Caller): void {
-  if (!subscribers.has(caller.role)) throw new Forbidden('Alerts are for partner organisations; the public searches the registry instead');
-}
-
-export function assertAdmin(caller: Caller): void {
-  if (caller.role !== 'admin') throw new Forbidden('Only admins handle the dead letters of deliveries');
-}
-
 /** A match reveals where a sighting happened: the art market hears of losses and recoveries, not of matches. */
 export function assertMayHear(caller: Caller, filter: SubscriptionFilter): void {
   if (caller.role === 'market' && filter.events.includes('match')) {

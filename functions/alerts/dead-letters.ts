@@ -1,14 +1,11 @@
 // Alerts a webhook refused until the retries ran out: admins list them and send them back for another round.
 import { Alert, type DeadLetter } from '../../schemas/alerts.ts';
-import type { Caller } from '../../schemas/identity.ts';
 import { NotFound } from '../http/errors.ts';
-import { assertAdmin } from './access.ts';
 import type { DeadLetterQueues, SubscriptionRepository } from './model.ts';
 
 type DeadLetterDeps = { deadLetters: DeadLetterQueues; subscriptions: Pick<SubscriptionRepository, 'get'> };
 
-export async function listDeadLetters(caller: Caller, deps: DeadLetterDeps): Promise<DeadLetter[]> {
-  assertAdmin(caller);
+export async function listDeadLetters(deps: DeadLetterDeps): Promise<DeadLetter[]> {
   const messages = await deps.deadLetters.list();
   const owners = new Map<string, string>();
   const items: DeadLetter[] = [];
@@ -29,8 +26,7 @@ export async function listDeadLetters(caller: Caller, deps: DeadLetterDeps): Pro
   return items.sort((a, b) => b.queuedAt.localeCompare(a.queuedAt));
 }
 
-export async function redriveDeadLetters(subscriptionId: string | undefined, caller: Caller, deps: DeadLetterDeps): Promise<number> {
-  assertAdmin(caller);
+export async function redriveDeadLetters(subscriptionId: string | undefined, deps: DeadLetterDeps): Promise<number> {
   if (subscriptionId && !(await deps.subscriptions.get(subscriptionId))) throw new NotFound(`No subscription ${subscriptionId}`);
   return deps.deadLetters.redrive(subscriptionId);
 }

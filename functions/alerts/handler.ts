@@ -44,9 +44,8 @@ export const handler = apiHandler<'alerts'>(
       return bodyless(204);
     },
     'GET /v1/alerts': async ({ query, caller }) => json(200, await alertFeed(query, caller, alertDeps)),
-    'GET /v1/admin/dead-letters': async ({ caller }) => json(200, { items: await listDeadLetters(caller, alertDeps) }),
-    'POST /v1/admin/dead-letters/redrive': async ({ body, caller }) =>
-      json(200, { redriven: await redriveDeadLetters(body.subscriptionId, caller, alertDeps) }),
+    'GET /v1/admin/dead-letters': async () => json(200, { items: await listDeadLetters(alertDeps) }),
+    'POST /v1/admin/dead-letters/redrive': async ({ body }) => json(200, { redriven: await redriveDeadLetters(body.subscriptionId, alertDeps) }),
   },
   verifyCaller,
 );

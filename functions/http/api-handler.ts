@@ -8,6 +8,8 @@ import type { Caller } from '../../schemas/identity.ts';
 import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
 import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
 import { parseOrThrow } from './parse.ts';
+import { assertRoleMay } from './permissions.ts';
+import { securityHeaders } from './security-headers.ts';
 import { routeByKey } from './routes.ts';
 import type { CallerVerifier } from './auth.ts';
 
@@ -28,15 +30,6 @@ export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: numb
 
 export type RouteHandlers<F extends FunctionName> = {
   [K in RouteKeyOf<F>]: (request: ApiRequest<K>) => Promise<ApiResponse>;
-};
-
-// Records of stolen objects must not linger in shared caches or be framed or sniffed by a browser.
-const securityHeaders = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'referrer-policy': 'no-referrer',
 };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
@@ -93,6 +86,8 @@ export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, v
         const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
         const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
         const caller = decl.auth === 'none' ? undefined : await verifyCaller(headers.authorization);
+        // Before the input is read: a role that may not call the route learns nothing about what it would accept.
+        if (caller) assertRoleMay(caller, route.action);
         const request = {
           headers,
           caller,

@@ -2,7 +2,7 @@
 import type { Caller } from '../../schemas/identity.ts';
 import { restrictedFields } from '../../schemas/object-id.ts';
 import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
-import { canSeeRestricted } from './access.ts';
+import { seesRestricted } from '../http/permissions.ts';
 import type { BlobStore, Clock, ImageRecord, StoredObject } from './model.ts';
 import { uploadExpired } from '../images/upload-window.ts';
 
@@ -27,7 +27,7 @@ async function imageView(image: ImageRecord, blobs: BlobStore, now: Date): Promi
 
 export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {
   const { createdBy: _createdBy, ...visible } = object;
-  if (!canSeeRestricted(caller, object)) {
+  if (!seesRestricted(caller, object.orgId)) {
     for (const field of restrictedFields) delete visible[field];
   }
   return visible;

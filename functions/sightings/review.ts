@@ -1,13 +1,10 @@
 // A person's verdict on a match: confirmed (the object is found) or rejected (never alerted again).
 import type { Caller } from '../../schemas/identity.ts';
 import type { ReviewMatch } from '../../schemas/matching.ts';
-import { Conflict, Forbidden, NotFound } from '../http/errors.ts';
+import { Conflict, NotFound } from '../http/errors.ts';
+import { assertAllowedOn } from '../http/permissions.ts';
 import type { Clock } from '../objects/model.ts';
 import type { SightingRepository, StoredMatch } from './model.ts';
-
-export function canReview(caller: Caller, match: StoredMatch) {
-  return caller.role === 'admin' || caller.role === 'police' || (caller.role === 'museum' && caller.org === match.objectOrgId);
-}
 
 export async function reviewMatch(
   id: string,
@@ -17,7 +14,7 @@ export async function reviewMatch(
 ): Promise<StoredMatch> {
   const match = await deps.sightings.getMatch(id);
   if (!match) throw new NotFound(`No match ${id}`);
-  if (!canReview(caller, match)) throw new Forbidden('Only the museum that owns the object, police and admins review matches');
+  assertAllowedOn(caller, 'match.review', match.objectOrgId, 'Only the museum that owns the object, police and admins review matches');
   if (match.status !== 'open') throw new Conflict(`The match was already ${match.status}`, [{ path: 'verdict', reason: `the match is already ${match.status}` }]);
   const reviewed: StoredMatch = {
     ...match,

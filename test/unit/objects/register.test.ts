@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Forbidden } from '../../../functions/http/errors.ts';
 import { registerObject } from '../../../functions/objects/register.ts';
-import type { Role } from '../../../schemas/identity.ts';
 import { caller, greekIcon, malianTerracotta } from '../../fixtures/objects.ts';
 import { memoryRegistry } from '../../support/in-memory-ports.ts';
 
@@ -62,17 +60,5 @@ describe('registerObject', () => {
 
     // Assert
     expect(object).toMatchObject({ orgId: 'registry-operators', version: 1 });
-  });
-
-  it.each<Role>(['police', 'customs', 'market', 'public'])('forbids a %s caller to register and stores nothing', async (role) => {
-    // Arrange
-    const deps = memoryRegistry();
-
-    // Act
-    const result = registerObject(greekIcon, caller(role, 'hellenic-police'), deps);
-
-    // Assert
-    await expect(result).rejects.toBeInstanceOf(Forbidden);
-    expect((await deps.objects.list({}, { limit: 100 })).items).toEqual([]);
   });
 });

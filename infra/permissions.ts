@@ -1,0 +1,60 @@
+// Who may do what: every action a route performs, by role and organisation, kept as data beside the wiring.
+// Each route names its action (infra/wiring.ts); the API middleware refuses a role the action does not list, and
+// the domain code asks `allowedOn` before it touches a record that belongs to an organisation.
+import type { Role } from '../schemas/identity.ts';
+
+/** any: whichever organisation the record belongs to; own: only records of the caller's own organisation. */
+export type Scope = 'any' | 'own';
+export type Grant = Readonly<Partial<Record<Role, Scope>>>;
+
+const everyone = { museum: 'any', police: 'any', customs: 'any', market: 'any', public: 'any', admin: 'any' } as const;
+const partners = { museum: 'own', police: 'own', customs: 'own', market: 'own', admin: 'own' } as const;
+
+const table = {
+  /** Register an object: for the caller's own organisation. */
+  'object.register': { museum: 'own', admin: 'any' },
+  'object.read': everyone,
+  /** Edit, change the status of, and add photos to an object. */
+  'object.change': { museum: 'own', admin: 'any' },
+  'search': everyone,
+  /** Upload a query photo, report a sighting. */
+  'sighting.report': everyone,
+  /** Read a sighting and its matches: own means the organisation that reported it. */
+  'sighting.read': { museum: 'own', market: 'own', public: 'own', police: 'any', customs: 'any', admin: 'any' },
+  /** Confirm or reject a match: own means the museum that owns the object. */
+  'match.review': { museum: 'own', police: 'any', admin: 'any' },
+  /** Subscriptions and the alert feed of the caller's organisation. */
+  'alerts.subscribe': partners,
+  'deadLetters.manage': { admin: 'any' },
+  'api.describe': everyone,
+} as const satisfies Record<string, Grant>;
+
+export type Action = keyof typeof table;
+export const permissions: Readonly<Record<Action, Grant>> = table;
+
+/** What each action is called in the message of a 403. */
+export const actionNames: Record<Action, string> = {
+  'object.register': 'register objects',
+  'object.read': 'read objects',
+  'object.change': 'change objects',
+  'search': 'search the registry',
+  'sighting.report': 'report sightings',
+  'sighting.read': 'read sightings',
+  'match.review': 'review matches',
+  'alerts.subscribe': 'subscribe to alerts',
+  'deadLetters.manage': 'handle undelivered alerts',
+  'api.describe': 'read the API description',
+};
+
+/**
+ * Who sees an object's restricted fields (police reference, contact, who changed it, status notes, reviewers of
+ * its matches): own means the museum that registered it.
+ */
+export const restrictedFieldReaders: Grant = { police: 'any', customs: 'any', admin: 'any', museum: 'own' };
+
+/** Whether `role` may perform something granted by `grant` on a record of `ownerOrg` (undefined: not yet owned). */
+export function grants(grant: Grant, caller: { role: Role; org: string }, ownerOrg?: string): boolean {
+  const scope = grant[caller.role];
+  if (!scope) return false;
+  return scope === 'any' || ownerOrg === undefined || ownerOrg === caller.org;
+}

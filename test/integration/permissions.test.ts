@@ -1,0 +1,232 @@
+// Every route x every role x own or another organisation's record, against the local stack: the status the
+// permission table (infra/permissions.ts) promises, and no restricted value in a response that may not carry it.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { permissions, restrictedFieldReaders, type Grant } from '../../infra/permissions.ts';
+import { routes, type FunctionName, type RouteKeyOf } from '../../infra/wiring.ts';
+import { Role, type Caller } from '../../schemas/identity.ts';
+import { RegisterObject } from '../../schemas/object-id.ts';
+import { apiClient, type Reply } from '../support/api.ts';
+import { greekIcon } from '../fixtures/objects.ts';
+
+const api = apiClient(inject('apiUrl'));
+const run = randomUUID().slice(0, 8);
+type Side = 'own' | 'other';
+const orgOf = (role: Role, side: Side) => `perm-${role}-${side}-${run}`;
+const callerOf = (role: Role): Caller => ({ sub: `${role}-user`, org: orgOf(role, 'own'), role });
+// Records are made by a museum token of the organisation that is to own them.
+const makerFor = (org: string): Caller => ({ sub: `maker@${org}`, org, role: 'museum' });
+const investigator: Caller = { sub: 'analyst', org: `perm-investigator-${run}`, role: 'police' };
+
+// Restricted values name the organisation whose record they belong to, so a leak says whose it was.
+const secretPattern = /(?:PR|NOTE|REVIEW)-SECRET (perm-[a-z]+-(?:own|other)-[0-9a-f]{8})|secret\.(perm-[a-z]+-(?:own|other)-[0-9a-f]{8})@example\.org/g;
+// Inventory numbers of this run: digits only, as museums' registers write them.
+let inventory = Number.parseInt(run.slice(0, 5), 16) * 100;
+
+async function ok(reply: Promise<Reply>, status: number): Promise<Reply> {
+  const settled = await reply;
+  expect(settled.status, JSON.stringify(settled.body)).toBe(status);
+  return settled;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** An object of `org` carrying restricted values, with a status change whose note is restricted too. */
+async function objectOf(org: string): Promise<{ id: string; number: string }> {
+  inventory += 1;
+  const number = `ΚΑΣ ${inventory}`;
+  const record = RegisterObject.parse({
+    ...greekIcon,
+    markings: [{ kind: 'inventory-number', text: number }],
+    policeReference: `PR-SECRET ${org}`,
+    contact: { name: 'Registrar', email: `secret.${org}@example.org` },
+  });
+  const created = await ok(api.call('POST', '/v1/objects', { as: makerFor(org), body: record }), 201);
+  await ok(api.call('POST', `/v1/objects/${created.body.id}/status`, { as: makerFor(org), body: { status: 'missing', note: `NOTE-SECRET ${org}` } }), 200);
+  return { id: created.body.id as string, number };
+}
+
+/** A sighting reported by `reporterOrg` of the object, and the match it raised. */
+async function sightingOf(reporterOrg: string, object: { id: string; number: string }) {
+  const accepted = await ok(
+    api.call('POST', '/v1/sightings', {
+      as: { ...makerFor(reporterOrg), role: 'customs' },
+      body: { channel: 'customs', lang: 'en', text: `Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ; inventory number ${object.number} on the back; 42 x 31 cm`, seenAt: { date: '2026-11-20', country: 'AL' } },
+    }),
+    202,
+  );
+  const read = await until(
+    () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: investigator }),
+    (reply) => reply.body.status !== 'pending',
+  );
+  const match = (read.body.matches as { id: string; objectId: string }[]).find((candidate) => candidate.objectId === object.id);
+  if (!match) throw new Error(`the sighting did not match object ${object.id}: ${JSON.stringify(read.body)}`);
+  return { sightingId: accepted.body.id as string, matchId: match.id };
+}
+
+async function subscriptionOf(org: string): Promise<string> {
+  const created = await ok(
+    api.call('POST', '/v1/subscriptions', { as: { ...makerFor(org), role: 'police' }, body: { name: 'Feed', delivery: { type: 'feed' }, filter: { events: ['new-object'] } } }),
+    201,
+  );
+  return created.body.id as string;
+}
+
+interface RouteCase {
+  /** Sends the route's request as `as`; `owner` is the organisation whose record it touches (none for routes without one). */
+  send(as: Caller, owner: string | undefined): Promise<Reply>;
+  /** The status of an allowed request. */
+  success: number;
+  /** The route touches a record of one organisation, so own and other are both tried. */
+  owned?: boolean;
+  /** Another organisation's record is not shown to exist: 404 rather than 403. */
+  hiddenFromOthers?: boolean;
+}
+
+const reviewedObjects = new Map<string, { id: string; number: string }>();
+const reviewedSightings = new Map<string, string>();
+const objectFor = async (owner: string) => reviewedObjects.get(owner) ?? objectOf(owner);
+
+type RouteKey = RouteKeyOf<FunctionName>;
+
+const cases: Record<RouteKey, RouteCase> = {
+  'POST /v1/objects': {
+    send: (as) => api.call('POST', '/v1/objects', { as, body: RegisterObject.parse({ ...greekIcon, policeReference: `PR-SECRET ${as.org}` }) }),
+    success: 201,
+  },
+  'GET /v1/objects': { send: (as) => api.call('GET', '/v1/objects?limit=100', { as }), success: 200 },
+  'GET /v1/objects/{id}': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}`, { as }), success: 200, owned: true },
+  'PATCH /v1/objects/{id}': {
+    send: async (as, owner) => api.call('PATCH', `/v1/objects/${(await objectOf(owner ?? '')).id}`, { as, headers: { 'if-match': '"2"' }, body: { title: 'Saint Nicholas (renamed)' } }),
+    success: 200,
+    owned: true,
+  },
+  'POST /v1/objects/{id}/status': {
+    send: async (as, owner) => api.call('POST', `/v1/objects/${(await objectOf(owner ?? '')).id}/status`, { as, body: { status: 'recovered', note: `NOTE-SECRET ${owner}` } }),
+    success: 200,
+    owned: true,
+  },
+  'GET /v1/objects/{id}/history': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}/history`, { as }), success: 200, owned: true },
+  'POST /v1/objects/{id}/images': {
+    send: async (as, owner) => api.call('POST', `/v1/objects/${(await objectFor(owner ?? '')).id}/images`, { as, body: { contentType: 'image/jpeg' } }),
+    success: 201,
+    owned: true,
+  },
+  'POST /v1/uploads': { send: (as) => api.call('POST', '/v1/uploads', { as, body: { contentType: 'image/jpeg' } }), success: 201 },
+  'POST /v1/search': {
+    send: (as) => api.call('POST', '/v1/search', { as, body: { text: 'Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ', lang: 'en', limit: 50 } }),
+    success: 200,
+  },
+  'POST /v1/sightings': {
+    send: (as) => api.call('POST', '/v1/sightings', { as, body: { channel: 'police', lang: 'en', text: 'A gilded icon offered at a flea market', seenAt: { date: '2026-11-20', country: 'GR' } } }),
+    success: 202,
+  },
+  'GET /v1/sightings/{id}': { send: (as, owner) => api.call('GET', `/v1/sightings/${reviewedSightings.get(owner ?? '')}`, { as }), success: 200, owned: true },
+  'POST /v1/matches/{id}/review': {
+    send: async (as, owner) => {
+      const { matchId } = await sightingOf(investigator.org, await objectOf(owner ?? ''));
+      return api.call('POST', `/v1/matches/${matchId}/review`, { as, body: { verdict: 'rejected', note: `REVIEW-SECRET ${owner}` } });
+    },
+    success: 200,
+    owned: true,
+  },
+  // The objects made here have no photo yet: an allowed caller learns that with 404.
+  'GET /v1/objects/{id}/thumbnail': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}/thumbnail`, { as }), success: 404, owned: true },
+  'POST /v1/subscriptions': {
+    send: (as) => api.call('POST', '/v1/subscriptions', { as, body: { name: 'Mine', delivery: { type: 'feed' }, filter: { events: ['new-object', 'status-change'] } } }),
+    success: 201,
+  },
+  'GET /v1/subscriptions': { send: (as) => api.call('GET', '/v1/subscriptions', { as }), success: 200 },
+  'GET /v1/subscriptions/{id}': {
+    send: async (as, owner) => api.call('GET', `/v1/subscriptions/${await subscriptionOf(owner ?? '')}`, { as }),
+    success: 200,
+    owned: true,
+    hiddenFromOthers: true,
+  },
+  'PATCH /v1/subscriptions/{id}': {
+    send: async (as, owner) => api.call('PATCH', `/v1/subscriptions/${await subscriptionOf(owner ?? '')}`, { as, headers: { 'if-match': '"1"' }, body: { name: 'Renamed' } }),
+    success: 200,
+    owned: true,
+    hiddenFromOthers: true,
+  },
+  'DELETE /v1/subscriptions/{id}': {
+    send: async (as, owner) => api.call('DELETE', `/v1/subscriptions/${await subscriptionOf(owner ?? '')}`, { as }),
+    success: 204,
+    owned: true,
+    hiddenFromOthers: true,
+  },
+  'GET /v1/alerts': { send: (as) => api.call('GET', '/v1/alerts', { as }), success: 200 },
+  'GET /v1/admin/dead-letters': { send: (as) => api.call('GET', '/v1/admin/dead-letters', { as }), success: 200 },
+  // Only this test's own subscription: other test files are parking and redriving alerts at the same time.
+  'POST /v1/admin/dead-letters/redrive': {
+    send: async (as) => api.call('POST', '/v1/admin/dead-letters/redrive', { as, body: { subscriptionId: await subscriptionOf(as.org) } }),
+    success: 200,
+  },
+  'GET /v1/openapi.json': { send: (as) => api.call('GET', '/v1/openapi.json', { as }), success: 200 },
+};
+
+// Read from the table's data, not from the code that enforces it, so that a fault there shows here.
+const grantedTo = (grant: Grant, as: Caller, owner: string) => grant[as.role] === 'any' || (grant[as.role] === 'own' && owner === as.org);
+
+function expectedStatus(route: (typeof routes)[number], routeCase: RouteCase, as: Caller, owner: string | undefined): number {
+  const grant = permissions[route.action];
+  if (!grant[as.role]) return 403;
+  if (owner === undefined || grantedTo(grant, as, owner)) return routeCase.success;
+  return routeCase.hiddenFromOthers ? 404 : 403;
+}
+
+/** The organisations whose restricted values a response carries. */
+function leakedOwners(body: unknown): string[] {
+  const text = JSON.stringify(body ?? '');
+  return [...text.matchAll(secretPattern)].map((found) => found[1] ?? found[2] ?? '');
+}
+
+describe('the permission table, route by route', () => {
+  beforeAll(async () => {
+    // Each organisation that may own a record gets an object with a reviewed match, seen by a sighting it reported.
+    const owners = Role.options.flatMap((role) => [orgOf(role, 'own'), orgOf(role, 'other')]);
+    await Promise.all(
+      owners.map(async (owner) => {
+        const object = await objectOf(owner);
+        reviewedObjects.set(owner, object);
+        const { sightingId, matchId } = await sightingOf(owner, object);
+        await ok(api.call('POST', `/v1/matches/${matchId}/review`, { as: makerFor(owner), body: { verdict: 'rejected', note: `REVIEW-SECRET ${owner}` } }), 200);
+        reviewedSightings.set(owner, sightingId);
+      }),
+    );
+  }, 120_000);
+
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}` as RouteKey;
+    const routeCase = cases[key];
+    it(`${key}: answers each role as infra/permissions.ts says, and shows restricted values only to their readers`, async () => {
+      // Arrange
+      const tries = Role.options.flatMap((role) =>
+        (routeCase.owned ? (['own', 'other'] as const) : (['own'] as const)).map((side) => {
+          const as = callerOf(role);
+          return { as, owner: routeCase.owned ? orgOf(role, side) : undefined, side };
+        }),
+      );
+
+      // Act
+      const outcomes = await Promise.all(
+        tries.map(async ({ as, owner, side }) => {
+          const reply = await routeCase.send(as, owner);
+          return { role: as.role, side, status: reply.status, expected: expectedStatus(route, routeCase, as, owner), leaks: leakedOwners(reply.body).filter((org) => !grantedTo(restrictedFieldReaders, as, org)) };
+        }),
+      );
+
+      // Assert
+      expect(outcomes.map(({ role, side, status }) => `${role}/${side} ${status}`)).toEqual(outcomes.map(({ role, side, expected }) => `${role}/${side} ${expected}`));
+      expect(outcomes.filter((outcome) => outcome.leaks.length > 0)).toEqual([]);
+    }, 90_000);
+  }
+});
