@@ -12,6 +12,7 @@ import {
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
+  type CorsPreflightOptions,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -33,8 +34,10 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
+import { cors } from '../functions/http/security-headers.ts';
+import { consoleOrigins } from './console-origins.ts';
 import { type Grantables, RegistryFunction, subscriptionQueueArns } from './function.ts';
-import { alertQueues, env } from './resources.ts';
+import { alertQueues, env, readablePrefixes } from './resources.ts';
 import {
   eventSources,
   functions,
@@ -268,13 +271,7 @@ export class ApiStack extends Stack {
       apiName: 'stolen-object-registry',
       createDefaultStage: false,
       // Answered by API Gateway itself, so browsers' preflights never reach the fallback's 405.
-      corsPreflight: {
-        allowOrigins: props.webOrigins,
-        allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        exposeHeaders: ['etag', 'location'],
-        maxAge: Duration.hours(1),
-      },
+      corsPreflight: consoleCors(this, props.webOrigins),
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
@@ -389,7 +386,11 @@ function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, res
   if (bucket) {
     const objects = 'this one bucket only';
     const bucketArn = nagArn(fn, resources.bucket, resources.bucket.bucketArn);
-    ack(`Resource::${bucketArn}/*`, `Object keys are made at runtime; ${objects}.`);
+    if (bucket === 'read') {
+      for (const prefix of readablePrefixes) ack(`Resource::${bucketArn}/${prefix}*`, `Object keys are made at runtime; under ${prefix} in ${objects}.`);
+    } else {
+      ack(`Resource::${bucketArn}/*`, `Object keys are made at runtime; ${objects}.`);
+    }
     ack('Action::s3:GetObject*', `grantRead: reads of an object and its tags, version and attributes, ${objects}.`);
     ack('Action::s3:GetBucket*', `grantRead: reads of bucket settings such as location and versioning, ${objects}.`);
     ack('Action::s3:List*', `grantRead: listing of objects and multipart uploads, ${objects}.`);
@@ -454,4 +455,20 @@ function acknowledgeNotificationsHandler(stack: Stack): void {
       reason: "CDK's S3 notification handler; the managed policy only lets it write its own logs.",
     });
   }
+}
+
+/**
+ * CORS for the consoles named in webOrigins and no other origin. A wildcard is dropped with a warning rather than
+ * deployed: with none left, API Gateway answers no preflight and browsers on other origins get nothing.
+ */
+export function consoleCors(scope: IConstruct, webOrigins: string[]): CorsPreflightOptions | undefined {
+  const origins = consoleOrigins(scope, webOrigins);
+  if (origins.length === 0) return undefined;
+  return {
+    allowOrigins: origins,
+    allowMethods: [CorsHttpMethod.ANY],
+    allowHeaders: [...cors.allowHeaders],
+    exposeHeaders: [...cors.exposeHeaders],
+    maxAge: Duration.seconds(cors.maxAgeSeconds),
+  };
 }

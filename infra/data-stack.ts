@@ -1,4 +1,5 @@
 // The stateful stack: table, image bucket, alerts topic and user pool, kept apart from the code that uses them.
+import { consoleOrigins } from './console-origins.ts';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Alias } from 'aws-cdk-lib/aws-kms';
@@ -50,18 +51,13 @@ export class DataStack extends Stack {
       reason: 'Point-in-time recovery gives 35 days of restores; an AWS Backup plan on top would add cost without need.',
     });
 
+    const origins = consoleOrigins(this, props.webOrigins);
     this.bucket = new Bucket(this, 'Images', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
-      cors: [
-        {
-          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
-          allowedOrigins: props.webOrigins,
-          allowedHeaders: ['*'],
-          maxAge: 3600,
-        },
-      ],
+      // Browsers on the console's origins upload (presigned POST) and read photos; no origin when none is set.
+      cors: origins.length ? [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins: origins, allowedHeaders: ['*'], maxAge: 3600 }] : undefined,
       // Originals (object photos and query photos) are rarely read after processing: Glacier Instant Retrieval
       // keeps them readable in milliseconds at a fraction of the price. Normalised images, thumbnails and index
       // snapshots are read often and stay in Standard.

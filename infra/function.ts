@@ -9,7 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
-import { alertQueues } from './resources.ts';
+import { alertQueues, readablePrefixes } from './resources.ts';
 import type { FunctionDecl } from './wiring.ts';
 
 /** What a function may be granted access to; the declaration picks from these. */
@@ -111,7 +111,10 @@ export class RegistryFunction extends Construct {
     const { access } = decl;
     if (access.table === 'read') resources.table.grantReadData(this.role);
     if (access.table === 'readWrite') resources.table.grantReadWriteData(this.role);
-    if (access.bucket === 'read') resources.bucket.grantRead(this.role);
+    // Readers never see the originals (uploads/): those keep the photo as the museum sent it, metadata and all.
+    if (access.bucket === 'read') {
+      for (const prefix of readablePrefixes) resources.bucket.grantRead(this.role, `${prefix}*`);
+    }
     if (access.bucket === 'readWrite') resources.bucket.grantReadWrite(this.role);
     if (access.alertsTopic === 'publish') resources.alertsTopic.grantPublish(this.role);
     if (access.alertsTopic === 'subscribe') {

@@ -17,9 +17,8 @@ export interface RegistryApp {
 export function buildApp(props: AppProps = {}): RegistryApp {
   const app = new App(props);
 
-  // Bearer tokens and signed POST policies, not cookies, protect the API and the bucket: CORS is not the
-  // security boundary here, so any origin may call by default. Narrow it per deployment with -c webOrigins=...
-  const webOrigins = listContext(app, 'webOrigins', ['*']);
+  // The console's origins (-c webOrigins=https://console.example.org): no browser origin may call until they are set.
+  const webOrigins = listContext(app, 'webOrigins', []);
   const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
   // The layer that supplies sharp and OpenCV to the functions that read photos (see layeredModules in api-stack.ts).
   const imageLibsLayerArn: string | undefined = app.node.tryGetContext('imageLibsLayerArn');

@@ -30,6 +30,9 @@ export const bucket = {
   maxUploadBytes: 25 * 1024 * 1024,
 } as const;
 
+/** What a function that only reads the bucket may read: every prefix but the originals. */
+export const readablePrefixes = [bucket.normalisedPrefix, bucket.thumbnailsPrefix, bucket.queriesPrefix, bucket.indexPrefix] as const;
+
 export const alertsTopic = {
   localName: 'registry-alerts',
 } as const;

@@ -21,19 +21,39 @@ export interface NormalisedPhoto {
 
 const maxPixels = 50_000_000;
 const minShortSide = 200;
-const acceptedFormats = new Set(['jpeg', 'png', 'webp']);
+const notAPhoto = 'the file is not a JPEG, PNG or WebP image';
 
-async function readHeader(bytes: Uint8Array) {
-  try {
-    // No pixel limit here: a header read decodes nothing, and the limit would hide the dimensions we report.
-    return await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw new PhotoRejected('the file is not a JPEG, PNG or WebP image');
-  }
+type PhotoFormat = 'jpeg' | 'png' | 'webp';
+
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
+
+/**
+ * What the bytes say the file is, whatever name or type it was sent with. Only these three formats ever reach the
+ * decoder: libvips would otherwise pick any loader it has by content, and it has librsvg (SVG) and GIF among others.
+ */
+export function sniffFormat(bytes: Uint8Array): PhotoFormat | undefined {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  return undefined;
 }
 
-function assertAcceptable({ format, width, height }: { format: string; width: number; height: number }): void {
-  if (!acceptedFormats.has(format)) throw new PhotoRejected('the file is not a JPEG, PNG or WebP image');
+async function readHeader(bytes: Uint8Array) {
+  const sniffed = sniffFormat(bytes);
+  if (!sniffed) throw new PhotoRejected(notAPhoto);
+  // No pixel limit here: a header read decodes nothing, and the limit would hide the dimensions we report.
+  const header = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw new PhotoRejected(notAPhoto);
+    });
+  // The decoder must have read the file as the format its first bytes claim, never as something else.
+  if (header.format !== sniffed) throw new PhotoRejected(notAPhoto);
+  return header;
+}
+
+function assertAcceptable({ width, height }: { width: number; height: number }): void {
   if (width * height > maxPixels) {
     throw new PhotoRejected(`the image is ${width}×${height} pixels, more than the ${maxPixels / 1_000_000}-megapixel limit`);
   }
@@ -66,7 +86,8 @@ export async function normalisePhoto(bytes: Uint8Array): Promise<NormalisedPhoto
       throw new PhotoRejected('the image data is damaged or incomplete and could not be read');
     });
 
-  // Sharp writes no metadata unless asked, so EXIF (with any GPS position from the field) is gone from both outputs.
+  // Both copies are re-encoded from decoded pixels: nothing after the image data (an appended ZIP or script) and no
+  // metadata survive, since sharp writes none unless asked (EXIF with any GPS position from the field, XMP, ICC, comments).
   const thumbnail = await sharp(normalised.data)
     .resize({ width: thumbnailMaxSide, height: thumbnailMaxSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75, mozjpeg: true })

@@ -7,11 +7,14 @@ import type { S3Event } from '@aws-lambda-powertools/parser/types';
 import { deps } from '../deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
 import { logger } from '../http/api-handler.ts';
+import { allowOnlyPhotoDecoders } from './decoders.ts';
 import { processUpload, type ProcessOutcome } from './process-upload.ts';
 import { decodeS3Key } from './s3-key.ts';
 
 // Outcomes that point at a stray object in the bucket rather than a photo someone asked to upload.
 const suspicious = new Set<ProcessOutcome>(['ignored', 'unknown-image', 'missing']);
+
+allowOnlyPhotoDecoders();
 
 const processDeps = { ...deps, fingerprint: fingerprintPhoto };
 

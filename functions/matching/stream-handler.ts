@@ -17,6 +17,10 @@ import { registryIndex } from './index-deps.ts';
 import { matchObjectAgainstSightings } from './match-object.ts';
 import { matchSightingCountingFailures } from './match-sighting.ts';
 import { fingerprintPhoto, type PhotoFingerprint } from './photo/fingerprint.ts';
+import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
+
+// Field photos are untrusted: only the JPEG, PNG and WebP decoders may read them.
+allowOnlyPhotoDecoders();
 
 const sightings = dynamoSightings(config().tableName);
 const matchDeps = { ...deps, sightings, fingerprint: fingerprintPhoto };

@@ -4,6 +4,10 @@ import { apiHandler, json } from '../http/api-handler.ts';
 import { registryIndex } from '../matching/index-deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
 import { searchRegistry } from './search.ts';
+import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
+
+// Field photos are untrusted: only the JPEG, PNG and WebP decoders may read them.
+allowOnlyPhotoDecoders();
 
 const searchDeps = { ...deps, index: registryIndex, fingerprint: fingerprintPhoto };
 

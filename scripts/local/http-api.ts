@@ -1,13 +1,15 @@
 // The local HTTP API: what API Gateway does in AWS, turning requests into payload-format-2.0 events for the
 // functions the wiring names, plus the local-only /dev routes of the token issuer.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DevTokenRequest } from '../../schemas/identity.ts';
 import { errorResponse } from '../../functions/http/api-handler.ts';
 import { PayloadTooLarge } from '../../functions/http/errors.ts';
 import { parseOrThrow } from '../../functions/http/parse.ts';
 import { findRoute, keyOf } from '../../functions/http/routes.ts';
+import { cors, securityHeaders } from '../../functions/http/security-headers.ts';
 import type { FunctionName } from '../../infra/wiring.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 
@@ -29,12 +31,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeKey: string, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
-  }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  // Built with Object.fromEntries, not assignment: a header or parameter named "__proto__" or "constructor" must arrive as
+  // an own field the schemas can reject, not vanish into the prototype or merge with an inherited function.
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers).flatMap(([name, value]) => (value !== undefined && name !== 'cookie' ? [[name, Array.isArray(value) ? value.join(',') : value]] : [])),
+  );
+  const repeated = new Map<string, string>();
+  for (const [name, value] of url.searchParams) repeated.set(name, repeated.has(name) ? `${repeated.get(name)},${value}` : value);
+  const query: Record<string, string> = Object.fromEntries(repeated);
   const binary = body.byteLength > 0 && !textTypes.test(headers['content-type'] ?? 'application/json');
   const now = new Date();
   return {
@@ -90,6 +94,40 @@ async function devRoute(request: IncomingMessage, url: URL, body: Buffer, issuer
   return undefined;
 }
 
+/** The console served locally: this runtime's own origin, under either name of the loopback address. */
+function consoleOrigin(request: IncomingMessage): string | undefined {
+  const { origin } = request.headers;
+  const port = request.socket.localPort;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` ? origin : undefined;
+}
+
+/**
+ * What API Gateway and the functions put on every response, set before anything answers so that the runtime's own
+ * replies (dev routes, Lambda API, preflights, errors) carry it too; a function's own headers still win.
+ */
+function setBrowserHeaders(request: IncomingMessage, response: ServerResponse): void {
+  for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+  response.setHeader('vary', 'origin');
+  const origin = consoleOrigin(request);
+  if (!origin) return;
+  response.setHeader('access-control-allow-origin', origin);
+  response.setHeader('access-control-expose-headers', cors.exposeHeaders.join(','));
+}
+
+const isPreflight = (request: IncomingMessage) =>
+  request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
+
+/** As API Gateway does with CORS configured: it answers preflights itself, and grants nothing to another origin. */
+function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+  if (consoleOrigin(request)) {
+    response.setHeader('access-control-allow-methods', request.headers['access-control-request-method'] ?? '*');
+    response.setHeader('access-control-allow-headers', cors.allowHeaders.join(','));
+    response.setHeader('access-control-max-age', String(cors.maxAgeSeconds));
+  }
+  response.writeHead(204);
+  response.end();
+}
+
 /** Paths of the Lambda API (event source mappings), which the functions call on this same server locally. */
 export const lambdaApiPrefix = '/2015-03-31/';
 
@@ -115,7 +153,30 @@ export function createHttpApi(
       send(response, errorResponse(error, randomUUID()));
     }
   };
-  return createServer((request, response) =>
-    onRequestSettled(lambdaApi && request.url?.startsWith(lambdaApiPrefix) ? lambdaApi(request, response) : handle(request, response)),
-  );
+  const server = createServer((request, response) => {
+    setBrowserHeaders(request, response);
+    if (isPreflight(request)) return answerPreflight(request, response);
+    onRequestSettled(lambdaApi && request.url?.startsWith(lambdaApiPrefix) ? lambdaApi(request, response) : handle(request, response));
+  });
+  return server.on('clientError', answerClientError);
+}
+
+/**
+ * Requests Node's parser refuses before any handler runs (headers over its 16 KB limit, a malformed request line)
+ * still get the documented error body, as API Gateway answers its own refusals.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [statusCode, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request-header-fields-too-large', 'The request line and headers are larger than this API accepts']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request-timeout', 'The request was not received in time']
+        : [400, 'invalid', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...securityHeaders, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  socket.end(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`);
 }

@@ -20,6 +20,14 @@ beforeAll(async () => {
   objectId = reply.body.id;
 });
 
+/** The normalised image and thumbnail of a ready image, as anyone reading the object fetches them. */
+async function storedCopies(imageId: string) {
+  const read = await api.call('GET', `/v1/objects/${objectId}`, { as: police });
+  const seen = read.body.images.find((candidate: { id: string }) => candidate.id === imageId);
+  const fetchBytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
+  return { urls: [seen.url, seen.thumbnailUrl] as string[], copies: [await fetchBytes(seen.url), await fetchBytes(seen.thumbnailUrl)] };
+}
+
 async function upload(bytes: Uint8Array, contentType: string) {
   const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as: museum, body: { contentType } });
   expect(grant.status).toBe(201);
@@ -96,5 +104,54 @@ describe('object photos', () => {
     const reply = await api.call('POST', `/v1/objects/${objectId}/images`, { as: police, body: { contentType: 'image/jpeg' } });
     // Assert
     expect(reply.status).toBe(403);
+  });
+
+  it('rejects an SVG sent as a JPEG', async () => {
+    // Arrange
+    const drawing = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>');
+    // Act
+    const image = await upload(drawing, 'image/jpeg');
+    // Assert
+    expect(image).toMatchObject({ status: 'rejected', reason: 'the file is not a JPEG, PNG or WebP image' });
+  });
+
+  it('rejects a JPEG cut off part-way through, saying so', async () => {
+    // Arrange
+    const whole = await photoJpeg(800, 600);
+    // Act
+    const image = await upload(whole.subarray(0, Math.floor(whole.length / 2)), 'image/jpeg');
+    // Assert
+    expect(image).toMatchObject({ status: 'rejected', reason: 'the image data is damaged or incomplete and could not be read' });
+  });
+
+  it('serves a JPEG with a ZIP archive appended only as re-encoded copies without the archive', async () => {
+    // Arrange
+    const polyglot = Buffer.concat([await photoJpeg(800, 600), Buffer.from('PK\x03\x04\x14\x00\x00\x00payload.js')]);
+    // Act
+    const image = await upload(polyglot, 'image/jpeg');
+    // Assert
+    expect(image.status).toBe('ready');
+    const { copies } = await storedCopies(image.id);
+    for (const copy of copies) {
+      expect(copy.includes('PK\x03\x04')).toBe(false);
+      expect(copy.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    }
+  });
+
+  it('serves a field photo with its GPS position without any EXIF in either copy, and never links to the original', async () => {
+    // Arrange
+    const fieldPhoto = await sharp(await photoJpeg(800, 600))
+      .withExif({ IFD0: { Make: 'FieldCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 58/1 0/1' } })
+      .toBuffer();
+    // Act
+    const image = await upload(fieldPhoto, 'image/jpeg');
+    // Assert
+    const { urls, copies } = await storedCopies(image.id);
+    for (const copy of copies) {
+      const { exif, xmp, icc, iptc } = await sharp(copy).metadata();
+      expect({ exif, xmp, icc, iptc }).toEqual({ exif: undefined, xmp: undefined, icc: undefined, iptc: undefined });
+      expect(copy.includes('FieldCam')).toBe(false);
+    }
+    expect(urls.map((url) => new URL(url).pathname.split('/')[2])).toEqual(['images', 'thumbs']);
   });
 });

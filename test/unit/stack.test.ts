@@ -1,8 +1,11 @@
 // The CDK app deploys exactly what infra/wiring.ts and infra/resources.ts declare, and passes cdk-nag's AwsSolutions checks.
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { consoleCors } from '../../infra/api-stack.ts';
 import { buildApp } from '../../infra/registry-app.ts';
 import { alertQueues, bucket, env, table } from '../../infra/resources.ts';
 import { eventSources, functions, routes, type FunctionDecl } from '../../infra/wiring.ts';
@@ -125,6 +128,59 @@ describe('HTTP API', () => {
   });
 });
 
+describe('CORS', () => {
+  /** The CORS configuration of an HTTP API built with consoleCors for these webOrigins. */
+  function corsFor(webOrigins: string[]): Record<string, unknown> | undefined {
+    const stack = new Stack(new App(), 'CorsProbe');
+    new HttpApi(stack, 'Api', { corsPreflight: consoleCors(stack, webOrigins) });
+    const [[, api] = ['', undefined]] = resourcesOf(Template.fromStack(stack), 'AWS::ApiGatewayV2::Api');
+    return api?.Properties['CorsConfiguration'];
+  }
+
+  it('allows no browser origin, to the API or the bucket, until the console origins are set', () => {
+    // Act
+    const [[, httpApi] = ['', undefined]] = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Api');
+    const [[, images] = ['', undefined]] = resourcesOf(templates.data, 'AWS::S3::Bucket');
+
+    // Assert
+    expect(httpApi?.Properties['CorsConfiguration']).toBeUndefined();
+    expect(images?.Properties['CorsConfiguration']).toBeUndefined();
+  });
+
+  it("drops a '*' from webOrigins and warns at synth", () => {
+    // Arrange
+    const stack = new Stack(new App(), 'CorsProbe');
+
+    // Act
+    consoleCors(stack, ['*']);
+
+    // Assert
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp("webOrigins '\\*' is ignored"));
+  });
+
+  it('allows exactly the configured console origins, never a wildcard', () => {
+    // Act
+    const configuration = corsFor(['https://console.example.org', '*', 'https://registry.example.net:8443']);
+
+    // Assert
+    expect(configuration).toEqual({
+      AllowOrigins: ['https://console.example.org', 'https://registry.example.net:8443'],
+      AllowMethods: ['*'],
+      AllowHeaders: ['authorization', 'content-type', 'if-match'],
+      ExposeHeaders: ['etag', 'location'],
+      MaxAge: 3600,
+    });
+  });
+
+  it('refuses a webOrigins entry that is a URL rather than an origin', () => {
+    // Act
+    const build = () => corsFor(['https://console.example.org/app/']);
+
+    // Assert
+    expect(build).toThrow(/is not an origin/);
+  });
+});
+
 describe('data stack', () => {
   it('keeps the table on demand with point-in-time recovery, the declared keys and a stream', () => {
     // Act
@@ -198,6 +254,28 @@ describe('data stack', () => {
 });
 
 describe('functions', () => {
+  it('lets functions that only read the bucket reach every prefix but the originals', () => {
+    // Arrange
+    const readers = Object.entries(functions).filter(([, decl]) => 'bucket' in decl.access && decl.access.bucket === 'read');
+    const s3Resources = (name: string) =>
+      resourcesOf(templates.api, 'AWS::IAM::Policy')
+        .filter(([id]) => id.toLowerCase().startsWith(name.toLowerCase()))
+        .flatMap(([, policy]) => (policy.Properties['PolicyDocument'] as { Statement: { Action: unknown; Resource: unknown }[] }).Statement)
+        .filter((statement) => JSON.stringify(statement.Action).includes('s3:'))
+        .map((statement) => JSON.stringify(statement.Resource));
+
+    // Act
+    const granted = readers.map(([name]) => [name, s3Resources(name).join(' ')] as const);
+
+    // Assert
+    expect(readers.length).toBeGreaterThan(0);
+    for (const [name, resources] of granted) {
+      expect(resources, name).toContain(`/${bucket.normalisedPrefix}*`);
+      expect(resources, name).not.toContain(`/${bucket.uploadsPrefix}`);
+      expect(resources, name).not.toMatch(/"\/\*"/);
+    }
+  });
+
   const declared = Object.entries(functions) as [string, FunctionDecl][];
 
   it('runs every declared function on nodejs24.x arm64 with its declared memory and timeout', () => {

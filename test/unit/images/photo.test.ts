@@ -1,10 +1,52 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { normalisePhoto, PhotoRejected } from '../../../functions/images/photo.ts';
+import { normalisePhoto, PhotoRejected, sniffFormat } from '../../../functions/images/photo.ts';
 import { animatedWebp, pixelBomb, solid } from '../../fixtures/photos.ts';
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail('the photo was accepted'), (error: unknown) => error);
+
+const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="red"/><script>alert(1)</script></svg>';
+
+/** The marker of every JPEG segment before the image data: APPn (EXIF, XMP, ICC, IPTC) and COM would carry metadata. */
+function segmentsBeforeScan(jpeg: Buffer): string[] {
+  const markers: string[] = [];
+  let at = 2;
+  while (jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    markers.push(jpeg[at + 1]!.toString(16));
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  return markers;
+}
+
+/** Quantisation tables, frame header, Huffman tables, restart interval: what pixels need, nothing more. */
+const pixelSegments = /^(db|c[0-3]|c4|dd)$/;
+
+/** A JPEG comment segment (COM) holding `text`, put straight after the start-of-image marker. */
+function withComment(jpeg: Buffer, text: string): Buffer {
+  const comment = Buffer.from(text);
+  const header = Buffer.from([0xff, 0xfe, 0, 0]);
+  header.writeUInt16BE(comment.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), header, comment, jpeg.subarray(2)]);
+}
+
+/** A valid JPEG whose frame header claims other dimensions, as a pixel bomb would. */
+function withDeclaredSize(jpeg: Buffer, width: number, height: number): Buffer {
+  const bomb = Buffer.from(jpeg);
+  const frame = bomb.indexOf(Buffer.from([0xff, 0xc0]));
+  bomb.writeUInt16BE(height, frame + 5);
+  bomb.writeUInt16BE(width, frame + 7);
+  return bomb;
+}
+
+async function expectCleanJpeg(output: Buffer, payloads: string[] = []) {
+  expect(output.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  expect(output.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+  expect(segmentsBeforeScan(output).filter((marker) => !pixelSegments.test(marker))).toEqual([]);
+  for (const payload of payloads) expect(output.includes(payload)).toBe(false);
+  const { format, exif, xmp, iptc, icc, comments } = await sharp(output).metadata();
+  expect({ format, exif, xmp, iptc, icc, comments }).toEqual({ format: 'jpeg', exif: undefined, xmp: undefined, iptc: undefined, icc: undefined, comments: undefined });
+}
 
 describe('normalisePhoto', () => {
   it('turns a JPEG upright using its EXIF orientation', async () => {
@@ -187,5 +229,121 @@ describe('normalisePhoto', () => {
     // Assert
     expect(error).toBeInstanceOf(PhotoRejected);
     expect((error as Error).message).toBe('the image data is damaged or incomplete and could not be read');
+  });
+
+  it('rejects a JPEG declaring 60000×60000 pixels from its header alone, quickly', async () => {
+    // Arrange
+    const bomb = withDeclaredSize(await solid(400, 300).jpeg().toBuffer(), 60_000, 60_000);
+    const started = performance.now();
+
+    // Act
+    const error = await rejection(normalisePhoto(bomb));
+
+    // Assert
+    expect((error as Error).message).toBe('the image is 60000×60000 pixels, more than the 50-megapixel limit');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('rejects a JPEG whose end-of-image marker and last scan lines are missing', async () => {
+    // Arrange
+    const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .jpeg()
+      .toBuffer();
+    const truncated = whole.subarray(0, whole.length - 200);
+
+    // Act
+    const error = await rejection(normalisePhoto(truncated));
+
+    // Assert
+    expect((error as Error).message).toBe('the image data is damaged or incomplete and could not be read');
+  });
+
+  it('rejects an SVG sent as a JPEG without rendering it', async () => {
+    // Arrange
+    const drawing = Buffer.from(svg);
+
+    // Act
+    const error = await rejection(normalisePhoto(drawing));
+
+    // Assert
+    expect(sniffFormat(drawing)).toBeUndefined();
+    expect((error as Error).message).toBe('the file is not a JPEG, PNG or WebP image');
+  });
+
+  it('rejects an HTML page with an inline SVG sent as a JPEG', async () => {
+    // Arrange
+    const page = Buffer.from(`<!DOCTYPE html>\n<html><body>${svg}<script>fetch('/steal')</script></body></html>`);
+
+    // Act
+    const error = await rejection(normalisePhoto(page));
+
+    // Assert
+    expect((error as Error).message).toBe('the file is not a JPEG, PNG or WebP image');
+  });
+
+  it('rejects an SVG behind a JPEG signature', async () => {
+    // Arrange
+    const disguised = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from(svg)]);
+
+    // Act
+    const error = await rejection(normalisePhoto(disguised));
+
+    // Assert
+    expect(error).toBeInstanceOf(PhotoRejected);
+  });
+
+  it('rejects a GIF with a ZIP archive appended (a GIFAR)', async () => {
+    // Arrange
+    const gifar = Buffer.concat([await solid(400, 400).gif().toBuffer(), Buffer.from('PK\x03\x04\x14\x00\x00\x00META-INF/MANIFEST.MF')]);
+
+    // Act
+    const error = await rejection(normalisePhoto(gifar));
+
+    // Assert
+    expect((error as Error).message).toBe('the file is not a JPEG, PNG or WebP image');
+  });
+
+  it('stores a JPEG with a ZIP archive appended only as a clean re-encoded JPEG', async () => {
+    // Arrange
+    const zip = 'PK\x03\x04\x14\x00\x00\x00payload.js';
+    const polyglot = Buffer.concat([await solid(800, 600).jpeg().toBuffer(), Buffer.from(zip)]);
+
+    // Act
+    const photo = await normalisePhoto(polyglot);
+
+    // Assert
+    await expectCleanJpeg(photo.normalised, ['PK\x03\x04', 'payload.js']);
+    await expectCleanJpeg(photo.thumbnail, ['PK\x03\x04', 'payload.js']);
+  });
+
+  it('stores a PNG with a script appended after its end chunk only as a clean re-encoded JPEG', async () => {
+    // Arrange
+    const polyglot = Buffer.concat([await solid(800, 600).png().toBuffer(), Buffer.from('<script>alert(document.cookie)</script>')]);
+
+    // Act
+    const photo = await normalisePhoto(polyglot);
+
+    // Assert
+    await expectCleanJpeg(photo.normalised, ['<script']);
+    await expectCleanJpeg(photo.thumbnail, ['<script']);
+  });
+
+  it('keeps no metadata segment at all: EXIF with GPS, XMP, ICC profile or comment', async () => {
+    // Arrange
+    const tagged = await solid(1200, 900)
+      .jpeg()
+      .withIccProfile('p3')
+      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+      .withExif({ IFD0: { Make: 'FieldCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 58/1 0/1' } })
+      .toBuffer();
+    const fieldPhoto = withComment(tagged, '<script>alert(1)</script>');
+    expect(segmentsBeforeScan(fieldPhoto)).toEqual(expect.arrayContaining(['fe', 'e1', 'e2']));
+
+    // Act
+    const photo = await normalisePhoto(fieldPhoto);
+
+    // Assert
+    await expectCleanJpeg(photo.normalised, ['FieldCam', 'xmpmeta', '<script']);
+    await expectCleanJpeg(photo.thumbnail, ['FieldCam', 'xmpmeta', '<script']);
   });
 });

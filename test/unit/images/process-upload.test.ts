@@ -170,4 +170,36 @@ describe('processUpload', () => {
     expect(await deps.images.get(objectId, imageId)).toEqual(pending);
     expect(deps.blobs.blobs.has(key)).toBe(true);
   });
+
+  it('stores a JPEG with a ZIP archive appended only as re-encoded copies, keeping the original under uploads/', async () => {
+    // Arrange
+    const polyglot = Buffer.concat([await photo(), Buffer.from('PK\x03\x04\x14\x00\x00\x00payload.js')]);
+    const deps = setup([pending], { [key]: polyglot });
+
+    // Act
+    const outcome = await processUpload(key, deps);
+
+    // Assert
+    expect(outcome).toBe('ready');
+    for (const stored of [`images/${objectId}/${imageId}.jpg`, `thumbs/${objectId}/${imageId}.jpg`]) {
+      const bytes = Buffer.from(deps.blobs.blobs.get(stored)!.body);
+      expect(bytes.includes('PK\x03\x04')).toBe(false);
+      expect(bytes.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    }
+    expect([...deps.blobs.blobs.keys()].sort()).toEqual([`images/${objectId}/${imageId}.jpg`, `thumbs/${objectId}/${imageId}.jpg`, key]);
+  });
+
+  it('rejects an SVG uploaded as image/jpeg and deletes it', async () => {
+    // Arrange
+    const drawing = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(1)</script></svg>');
+    const deps = setup([pending], { [key]: drawing });
+
+    // Act
+    const outcome = await processUpload(key, deps);
+
+    // Assert
+    expect(outcome).toBe('rejected');
+    expect(await deps.images.get(objectId, imageId)).toMatchObject({ status: 'rejected', reason: 'the file is not a JPEG, PNG or WebP image' });
+    expect([...deps.blobs.blobs.keys()]).toEqual([]);
+  });
 });
