@@ -4,6 +4,7 @@ import { env } from '../infra/resources.ts';
 
 const Config = z.object({
   [env.table]: z.string().min(1),
+  [env.auditTable]: z.string().min(1),
   [env.bucket]: z.string().min(1),
   [env.jwtIssuer]: z.url(),
   [env.jwtAudience]: z.string().min(1),
@@ -25,6 +26,7 @@ function read() {
   const values = Config.parse(process.env);
   return {
     tableName: values[env.table],
+    auditTableName: values[env.auditTable],
     bucketName: values[env.bucket],
     jwt: { issuer: values[env.jwtIssuer], audience: values[env.jwtAudience], jwksUri: values[env.jwksUri] },
     alertsTopicArn: values[env.alertsTopic],

@@ -1,6 +1,7 @@
 // Wires the real adapters into the dependencies that domain functions take, once per cold start.
 import { randomUUID } from 'node:crypto';
 import { config } from './config.ts';
+import { dynamoAudit } from './adapters/dynamo-audit.ts';
 import { dynamoRegistry } from './adapters/dynamo-registry.ts';
 import { s3Blobs } from './adapters/s3-blobs.ts';
 import { createCallerVerifier } from './http/auth.ts';
@@ -16,4 +17,5 @@ export const deps = {
   ids: { next: () => randomUUID() } satisfies Ids,
 };
 
-export const verifyCaller = createCallerVerifier(config().jwt);
+/** What every API function's handler needs besides its domain: who is calling, and where the audit trail goes. */
+export const apiDeps = { verifyCaller: createCallerVerifier(config().jwt), audit: dynamoAudit(config().auditTableName) };

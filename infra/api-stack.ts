@@ -54,6 +54,7 @@ export interface ApiStackProps extends StackProps {
   repoRoot: string;
   /** The table with its stream ARN (the data stack's Table has it): table-stream sources map onto the stream. */
   table: ITable;
+  auditTable: ITable;
   bucket: IBucket;
   alertsTopic: ITopic;
   /** Cognito issuer URL and the app client id the tokens are issued to. */
@@ -96,6 +97,7 @@ export class ApiStack extends Stack {
 
     const environment = {
       [env.table]: props.table.tableName,
+      [env.auditTable]: props.auditTable.tableName,
       [env.bucket]: props.bucket.bucketName,
       [env.alertsTopic]: props.alertsTopic.topicArn,
       [env.jwtIssuer]: props.issuer,
@@ -121,7 +123,7 @@ export class ApiStack extends Stack {
       eventSources.filter(invokesAsynchronously).map((source) => source.fn),
     );
 
-    const resources: Grantables = { table: props.table, bucket: props.bucket, alertsTopic: props.alertsTopic };
+    const resources: Grantables = { table: props.table, auditTable: props.auditTable, bucket: props.bucket, alertsTopic: props.alertsTopic };
     const built = {} as Record<FunctionName, RegistryFunction>;
     for (const [name, decl] of Object.entries(functions) as [FunctionName, FunctionDecl][]) {
       const modules = layeredModules[name];
@@ -382,6 +384,9 @@ function acknowledgeGrantWildcards(fn: RegistryFunction, decl: FunctionDecl, res
       `Resource::${nagArn(fn, resources.table, resources.table.tableArn)}/index/*`,
       "Queries the table's secondary indexes; the wildcard covers this one table's indexes only.",
     );
+  }
+  if (decl.access.audit === 'read') {
+    ack(`Resource::${nagArn(fn, resources.auditTable, resources.auditTable.tableArn)}/index/*`, "Queries the audit log's index of people; this one table's indexes only.");
   }
   if (bucket) {
     const objects = 'this one bucket only';

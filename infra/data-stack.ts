@@ -7,7 +7,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass 
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { Identity } from './identity.ts';
-import { bucket as bucketDecl, table as tableDecl } from './resources.ts';
+import { auditTable as auditDecl, bucket as bucketDecl, table as tableDecl } from './resources.ts';
 
 export interface DataStackProps extends StackProps {
   /** Browser origins allowed to upload (presigned POST) to and read from the image bucket. */
@@ -18,6 +18,7 @@ export interface DataStackProps extends StackProps {
 
 export class DataStack extends Stack {
   readonly table: Table;
+  readonly auditTable: Table;
   readonly bucket: Bucket;
   readonly alertsTopic: Topic;
   readonly identity: Identity;
@@ -46,10 +47,23 @@ export class DataStack extends Stack {
         sortKey: key(index.sortKey),
       });
     }
-    Validations.of(this.table).acknowledge({
-      id: 'AwsSolutions-DDB4',
-      reason: 'Point-in-time recovery gives 35 days of restores; an AWS Backup plan on top would add cost without need.',
+    this.auditTable = new Table(this, 'AuditLog', {
+      partitionKey: key(auditDecl.partitionKey),
+      sortKey: key(auditDecl.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
+    for (const index of auditDecl.indexes) {
+      this.auditTable.addGlobalSecondaryIndex({ indexName: index.name, partitionKey: key(index.partitionKey), sortKey: key(index.sortKey) });
+    }
+    for (const kept of [this.table, this.auditTable]) {
+      Validations.of(kept).acknowledge({
+        id: 'AwsSolutions-DDB4',
+        reason: 'Point-in-time recovery gives 35 days of restores; an AWS Backup plan on top would add cost without need.',
+      });
+    }
 
     const origins = consoleOrigins(this, props.webOrigins);
     this.bucket = new Bucket(this, 'Images', {

@@ -15,6 +15,7 @@ import type { FunctionDecl } from './wiring.ts';
 /** What a function may be granted access to; the declaration picks from these. */
 export interface Grantables {
   table: ITable;
+  auditTable: ITable;
   bucket: IBucket;
   alertsTopic: ITopic;
 }
@@ -111,6 +112,9 @@ export class RegistryFunction extends Construct {
     const { access } = decl;
     if (access.table === 'read') resources.table.grantReadData(this.role);
     if (access.table === 'readWrite') resources.table.grantReadWriteData(this.role);
+    // Appending is all a function may do to the audit log: no grant can change or delete an entry.
+    if (access.audit) this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [resources.auditTable.tableArn] }));
+    if (access.audit === 'read') resources.auditTable.grant(this.role, 'dynamodb:Query', 'dynamodb:DescribeTable');
     // Readers never see the originals (uploads/): those keep the photo as the museum sent it, metadata and all.
     if (access.bucket === 'read') {
       for (const prefix of readablePrefixes) resources.bucket.grantRead(this.role, `${prefix}*`);

@@ -33,6 +33,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     description: 'Stolen-object registry: functions, HTTP API and event sources',
     repoRoot,
     table: data.table,
+    auditTable: data.auditTable,
     bucket: data.bucket,
     alertsTopic: data.alertsTopic,
     issuer: data.identity.issuer,

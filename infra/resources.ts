@@ -16,6 +16,17 @@ export const table = {
   ttlAttribute: 'expiration',
 } as const;
 
+/**
+ * The audit log: append-only (the functions may only put items), apart from the registry table so that no grant on
+ * one reaches the other. Access patterns: an object's entries (pk), a person's entries (index byActor).
+ */
+export const auditTable = {
+  localName: 'registry-audit',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [{ name: 'byActor', partitionKey: 'actorPk', sortKey: 'sk' }],
+} as const;
+
 export const bucket = {
   localName: 'registry-images',
   /** Where browsers upload originals; these move to Glacier Instant Retrieval after 30 days. */
@@ -46,6 +57,7 @@ export const alertQueues = {
 /** Environment variables the functions read (functions/config.ts parses them). */
 export const env = {
   table: 'TABLE_NAME',
+  auditTable: 'AUDIT_TABLE_NAME',
   bucket: 'BUCKET_NAME',
   alertsTopic: 'ALERTS_TOPIC_ARN',
   jwtIssuer: 'JWT_ISSUER',

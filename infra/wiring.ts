@@ -5,6 +5,7 @@ import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.t
 import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
 import { AlertFeed, AlertFeedQuery, CreateSubscription, DeadLetterList, EditSubscription, Redrive, RedriveResult, SubscriptionCreated, SubscriptionIdParam, SubscriptionList, SubscriptionView } from '../schemas/alerts.ts';
 import type { Action } from './permissions.ts';
+import { AuditPage, AuditQuery } from '../schemas/audit.ts';
 import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
 
@@ -23,6 +24,8 @@ export interface FunctionDecl {
     alertsTopic?: 'publish' | 'subscribe';
     /** The per-subscription delivery queues: create and drain them (manage), or receive from them (consume). */
     subscriptionQueues?: 'manage' | 'consume';
+    /** The audit log: append entries (every API function), or also read them. */
+    audit?: 'append' | 'read';
   };
 }
 
@@ -32,14 +35,14 @@ export const functions = {
     description: 'Registers, reads, edits and changes the status of objects',
     memoryMb: 512,
     timeoutSeconds: 10,
-    access: { table: 'readWrite', bucket: 'read' },
+    access: { table: 'readWrite', bucket: 'read', audit: 'append' },
   },
   imageUploads: {
     entry: 'functions/images/upload-handler.ts',
     description: 'Hands out presigned uploads for object photos',
     memoryMb: 256,
     timeoutSeconds: 10,
-    access: { table: 'readWrite', bucket: 'readWrite' },
+    access: { table: 'readWrite', bucket: 'readWrite', audit: 'append' },
   },
   imageProcessor: {
     entry: 'functions/images/process-handler.ts',
@@ -53,14 +56,14 @@ export const functions = {
     description: 'Searches the registry by text, attributes and photo',
     memoryMb: 2048,
     timeoutSeconds: 15,
-    access: { table: 'read', bucket: 'read' },
+    access: { table: 'read', bucket: 'read', audit: 'append' },
   },
   sightings: {
     entry: 'functions/sightings/handler.ts',
     description: 'Takes sighting reports, shows their matches and records reviews of matches',
     memoryMb: 512,
     timeoutSeconds: 10,
-    access: { table: 'readWrite', bucket: 'read' },
+    access: { table: 'readWrite', bucket: 'read', audit: 'append' },
   },
   matcher: {
     entry: 'functions/matching/stream-handler.ts',
@@ -81,7 +84,7 @@ export const functions = {
     description: 'Manages the subscriptions of partners, their alert feed and the dead letters of deliveries',
     memoryMb: 512,
     timeoutSeconds: 15,
-    access: { table: 'readWrite', alertsTopic: 'subscribe', subscriptionQueues: 'manage' },
+    access: { table: 'readWrite', alertsTopic: 'subscribe', subscriptionQueues: 'manage', audit: 'append' },
   },
   alertPublisher: {
     entry: 'functions/alerts/publish-handler.ts',
@@ -96,6 +99,13 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 30,
     access: { table: 'readWrite', subscriptionQueues: 'consume' },
+  },
+  audit: {
+    entry: 'functions/audit/handler.ts',
+    description: 'Shows the audit trail to admins, and to museums for their own objects',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'read', audit: 'read' },
   },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
@@ -125,6 +135,8 @@ export interface RouteDecl {
   auth?: 'none';
   /** What the route does, in infra/permissions.ts: which roles may call it, and on whose records. */
   action: Action;
+  /** Every request is kept in the audit trail, but for the few that reveal nothing (false). */
+  audit?: false;
   params?: z.ZodType;
   body?: z.ZodType;
   query?: z.ZodType;
@@ -153,7 +165,7 @@ export const routes = [
   { method: 'POST', path: '/v1/sightings', fn: 'sightings', action: 'sighting.report', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
   { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', action: 'sighting.read', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
   { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', action: 'match.review', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
-  { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
+  { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', action: 'object.read', audit: false, summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
   { method: 'POST', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "Subscribe the caller's organisation to alerts; a webhook's signing secret is shown once", body: CreateSubscription, responses: { 201: SubscriptionCreated } },
   { method: 'GET', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "The caller's organisation's subscriptions", responses: { 200: SubscriptionList } },
   { method: 'GET', path: '/v1/subscriptions/{id}', params: SubscriptionIdParam, fn: 'alerts', action: 'alerts.subscribe', summary: 'One subscription', responses: { 200: SubscriptionView } },
@@ -162,7 +174,8 @@ export const routes = [
   { method: 'GET', path: '/v1/alerts', fn: 'alerts', action: 'alerts.subscribe', summary: "Alerts that the caller's organisation's subscriptions matched, newest first", query: AlertFeedQuery, responses: { 200: AlertFeed } },
   { method: 'GET', path: '/v1/admin/dead-letters', fn: 'alerts', action: 'deadLetters.manage', summary: 'Alerts that a webhook refused until its retries ran out (admins)', responses: { 200: DeadLetterList } },
   { method: 'POST', path: '/v1/admin/dead-letters/redrive', fn: 'alerts', action: 'deadLetters.manage', summary: 'Send dead letters back to their subscription queues for another round of attempts (admins)', body: Redrive, responses: { 200: RedriveResult } },
-  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
+  { method: 'GET', path: '/v1/audit', fn: 'audit', action: 'audit.read', summary: "Who did what, newest first: an object's trail (admins, and the museum that owns it) or a person's (admins)", query: AuditQuery, responses: { 200: AuditPage } },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
 export type Route = (typeof routes)[number];

@@ -2,7 +2,7 @@
 import { alertChannels } from '../adapters/alert-channels.ts';
 import { dynamoAlerts, dynamoSubscriptions } from '../adapters/dynamo-subscriptions.ts';
 import { config } from '../config.ts';
-import { deps, verifyCaller } from '../deps.ts';
+import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, bodyless, json } from '../http/api-handler.ts';
 import { etagOf, versionFromIfMatch } from '../http/if-match.ts';
 import { listDeadLetters, redriveDeadLetters } from './dead-letters.ts';
@@ -47,5 +47,5 @@ export const handler = apiHandler<'alerts'>(
     'GET /v1/admin/dead-letters': async () => json(200, { items: await listDeadLetters(alertDeps) }),
     'POST /v1/admin/dead-letters/redrive': async ({ body }) => json(200, { redriven: await redriveDeadLetters(body.subscriptionId, alertDeps) }),
   },
-  verifyCaller,
+  apiDeps,
 );

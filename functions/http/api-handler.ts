@@ -12,6 +12,8 @@ import { assertRoleMay } from './permissions.ts';
 import { securityHeaders } from './security-headers.ts';
 import { routeByKey } from './routes.ts';
 import type { CallerVerifier } from './auth.ts';
+import { auditEntryFor } from '../audit/entry.ts';
+import type { AuditLog } from '../audit/model.ts';
 
 export const logger = new Logger({ serviceName: 'registry' });
 
@@ -73,31 +75,50 @@ function parseJson(raw: Buffer | undefined): unknown {
   }
 }
 
-export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, verifyCaller: CallerVerifier) {
+export interface ApiDeps {
+  verifyCaller: CallerVerifier;
+  audit: Pick<AuditLog, 'append'>;
+}
+
+type Attempt = { caller?: Caller; params?: unknown; body?: unknown };
+
+async function respond(event: APIGatewayProxyEventV2, table: Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>, verifyCaller: CallerVerifier, attempt: Attempt) {
+  const route = routeByKey(event.routeKey);
+  const handle = table[event.routeKey];
+  if (!route || !handle) throw new NotFound(`No route ${event.routeKey}`);
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
+  const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
+  const caller = decl.auth === 'none' ? undefined : await verifyCaller(headers.authorization);
+  attempt.caller = caller;
+  // Unchecked until parsed below, but enough for the audit trail to name the object of a refused attempt.
+  attempt.params = event.pathParameters;
+  // Before the input is read: a role that may not call the route learns nothing about what it would accept.
+  if (caller) assertRoleMay(caller, route.action);
+  attempt.params = decl.params ? parseOrThrow(decl.params, event.pathParameters ?? {}, 'path') : undefined;
+  const query = decl.query ? parseOrThrow(decl.query, event.queryStringParameters ?? {}, 'query') : undefined;
+  attempt.body = decl.body ? parseOrThrow(decl.body, parseJson(raw), 'body') : undefined;
+  return handle({ headers, caller, params: attempt.params, query, body: attempt.body } as ApiRequest<string>);
+}
+
+export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, { verifyCaller, audit }: ApiDeps) {
   const table = handlers as unknown as Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>;
   return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>()
     .use(injectLambdaContext(logger))
     .handler(async (event, context) => {
+      const attempt: Attempt = {};
+      let response: ApiResponse;
       try {
-        const route = routeByKey(event.routeKey);
-        const handle = table[event.routeKey];
-        if (!route || !handle) throw new NotFound(`No route ${event.routeKey}`);
-        const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-        const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
-        const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
-        const caller = decl.auth === 'none' ? undefined : await verifyCaller(headers.authorization);
-        // Before the input is read: a role that may not call the route learns nothing about what it would accept.
-        if (caller) assertRoleMay(caller, route.action);
-        const request = {
-          headers,
-          caller,
-          params: decl.params ? parseOrThrow(decl.params, event.pathParameters ?? {}, 'path') : undefined,
-          query: decl.query ? parseOrThrow(decl.query, event.queryStringParameters ?? {}, 'query') : undefined,
-          body: decl.body ? parseOrThrow(decl.body, parseJson(raw), 'body') : undefined,
-        } as ApiRequest<string>;
-        return await handle(request);
+        response = await respond(event, table, verifyCaller, attempt);
       } catch (error) {
-        return errorResponse(error, context.awsRequestId);
+        response = errorResponse(error, context.awsRequestId);
       }
+      const route = routeByKey(event.routeKey);
+      if (route && attempt.caller) {
+        const entry = auditEntryFor({ route, caller: attempt.caller, params: attempt.params, body: attempt.body, response, requestId: context.awsRequestId, at: new Date() });
+        // The request has happened: a failed append is an operations alarm (logged as an error), not the caller's.
+        if (entry) await audit.append(entry).catch((error: unknown) => logger.error('audit append failed', { error: error as Error, entry }));
+      }
+      return response;
     });
 }

@@ -1,5 +1,5 @@
 // Enforces infra/permissions.ts: the API middleware checks the role, the domain code checks the organisation.
-import { actionNames, grants, permissions, restrictedFieldReaders, type Action } from '../../infra/permissions.ts';
+import { actionNames, grants, permissions, restrictedFieldReaders, type Action, type Scope } from '../../infra/permissions.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { Forbidden } from './errors.ts';
 
@@ -7,6 +7,9 @@ import { Forbidden } from './errors.ts';
 export function assertRoleMay(caller: Caller, action: Action): void {
   if (!permissions[action][caller.role]) throw new Forbidden(`The ${caller.role} role may not ${actionNames[action]}`);
 }
+
+/** How far the caller's role reaches for the action: any organisation's records, its own only, or none. */
+export const scopeOf = (caller: Caller, action: Action): Scope | undefined => permissions[action][caller.role];
 
 /** For the domain: whether the caller may perform the action on a record of `ownerOrg`. */
 export const allowedOn = (caller: Caller, action: Action, ownerOrg: string) => grants(permissions[action], caller, ownerOrg);

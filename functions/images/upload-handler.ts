@@ -1,7 +1,7 @@
 // HTTP entry point for photo uploads: hands out a presigned POST for one photo of an object.
 import { s3UploadGrants } from '../adapters/s3-upload-grants.ts';
 import { config } from '../config.ts';
-import { deps, verifyCaller } from '../deps.ts';
+import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { requestImageUpload, requestQueryUpload } from './request-upload.ts';
 
@@ -14,5 +14,5 @@ export const handler = apiHandler<'imageUploads'>(
       json(201, await requestImageUpload({ objectId: params.id, ...body }, caller, { ...deps, uploads })),
     'POST /v1/uploads': async ({ body, caller }) => json(201, await requestQueryUpload(body, caller, { ...deps, uploads })),
   },
-  verifyCaller,
+  apiDeps,
 );

@@ -1,5 +1,5 @@
 // HTTP entry point of the objects capability: parse, call the domain, shape the response.
-import { deps, verifyCaller } from '../deps.ts';
+import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, bodyless, json } from '../http/api-handler.ts';
 import { etagOf, versionFromIfMatch } from '../http/if-match.ts';
 import { changeStatus } from './change-status.ts';
@@ -32,5 +32,5 @@ export const handler = apiHandler<'objects'>(
     'GET /v1/objects/{id}/thumbnail': async ({ params }) => bodyless(302, { location: await thumbnailLink(params.id, deps) }),
     'GET /v1/objects/{id}/history': async ({ params, caller }) => json(200, await objectHistory(params.id, caller, deps)),
   },
-  verifyCaller,
+  apiDeps,
 );

@@ -1,5 +1,5 @@
 // HTTP entry point of search: due diligence and field identification by text, attributes and photo.
-import { deps, verifyCaller } from '../deps.ts';
+import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { registryIndex } from '../matching/index-deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
@@ -15,5 +15,5 @@ export const handler = apiHandler<'search'>(
   {
     'POST /v1/search': async ({ body, caller }) => json(200, await searchRegistry(body, caller, searchDeps)),
   },
-  verifyCaller,
+  apiDeps,
 );

@@ -1,7 +1,7 @@
 // HTTP entry point of sightings: report one, read it with its matches, review a match.
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
-import { deps, verifyCaller } from '../deps.ts';
+import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { matchView, readSighting } from './read.ts';
 import { reportSighting } from './report.ts';
@@ -19,5 +19,5 @@ export const handler = apiHandler<'sightings'>(
     'POST /v1/matches/{id}/review': async ({ params, body, caller }) =>
       json(200, matchView(await reviewMatch(params.id, body, caller, sightingDeps), caller)),
   },
-  verifyCaller,
+  apiDeps,
 );

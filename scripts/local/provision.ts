@@ -10,26 +10,29 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { alertsTopic, bucket, table } from '../../infra/resources.ts';
+import { alertsTopic, auditTable, bucket, table } from '../../infra/resources.ts';
 import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 
 export interface Provisioned {
   tableName: string;
+  auditTableName: string;
   bucketName: string;
   alertsTopicArn: string;
   /** The dead-letter queue of each function behind an event source, as the stack gives it one. */
   failureQueueUrls: Map<FunctionName, string>;
 }
 
-async function ensureTable(client: DynamoDBClient, name: string) {
+type TableDecl = { partitionKey: string; sortKey: string; indexes: readonly { name: string; partitionKey: string; sortKey: string }[]; stream?: string };
+
+async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const attributes = new Set<string>([table.partitionKey, table.sortKey]);
-  for (const index of table.indexes) {
+  const attributes = new Set<string>([decl.partitionKey, decl.sortKey]);
+  for (const index of decl.indexes) {
     attributes.add(index.partitionKey);
     attributes.add(index.sortKey);
   }
@@ -39,10 +42,10 @@ async function ensureTable(client: DynamoDBClient, name: string) {
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
       KeySchema: [
-        { AttributeName: table.partitionKey, KeyType: 'HASH' },
-        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        { AttributeName: decl.partitionKey, KeyType: 'HASH' },
+        { AttributeName: decl.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: table.indexes.map((index) => ({
+      GlobalSecondaryIndexes: decl.indexes.map((index) => ({
         IndexName: index.name,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -50,7 +53,7 @@ async function ensureTable(client: DynamoDBClient, name: string) {
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
-      StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream },
+      ...(decl.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: decl.stream as 'NEW_AND_OLD_IMAGES' } } : {}),
     }),
   );
 }
@@ -78,7 +81,8 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
   const sns = new SNSClient({ endpoint: endpoints.aws, region, credentials });
   const sqs = new SQSClient({ endpoint: endpoints.aws, region, credentials });
   try {
-    await ensureTable(dynamo, table.localName);
+    await ensureTable(dynamo, table.localName, table);
+    await ensureTable(dynamo, auditTable.localName, auditTable);
     await ensureTimeToLive(dynamo, table.localName);
     await ensureBucket(s3, bucket.localName);
     const topic = await sns.send(new CreateTopicCommand({ Name: alertsTopic.localName }));
@@ -87,7 +91,7 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
       const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${fn}-failures`, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
       failureQueueUrls.set(fn, queue.QueueUrl ?? '');
     }
-    return { tableName: table.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '', failureQueueUrls };
+    return { tableName: table.localName, auditTableName: auditTable.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '', failureQueueUrls };
   } finally {
     dynamo.destroy();
     s3.destroy();

@@ -52,6 +52,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL: emulators.awsEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
     [env.table]: resources.tableName,
+    [env.auditTable]: resources.auditTableName,
     [env.bucket]: resources.bucketName,
     [env.alertsTopic]: resources.alertsTopicArn,
     [env.jwtIssuer]: issuer.issuer,

@@ -170,6 +170,7 @@ const cases: Record<RouteKey, RouteCase> = {
     send: async (as) => api.call('POST', '/v1/admin/dead-letters/redrive', { as, body: { subscriptionId: await subscriptionOf(as.org) } }),
     success: 200,
   },
+  'GET /v1/audit': { send: async (as, owner) => api.call('GET', `/v1/audit?objectId=${(await objectFor(owner ?? '')).id}`, { as }), success: 200, owned: true },
   'GET /v1/openapi.json': { send: (as) => api.call('GET', '/v1/openapi.json', { as }), success: 200 },
 };
 

@@ -300,10 +300,27 @@ describe('functions', () => {
     );
   });
 
+  const auditLogArn = JSON.stringify(resolvedInApi(data.auditTable.tableArn));
+  const onAuditLog = (statement: Statement) => JSON.stringify(statement.Resource).includes(auditLogArn);
+
+  it('lets functions only append to the audit log, and only the audit function read it', () => {
+    for (const [name, decl] of declared) {
+      // Act
+      const actions = statementsOf(name as keyof typeof functions).filter(onAuditLog).flatMap(actionsOf).sort();
+
+      // Assert
+      const expected = decl.access.audit === 'read' ? ['dynamodb:DescribeTable', 'dynamodb:PutItem', 'dynamodb:Query'] : decl.access.audit ? ['dynamodb:PutItem'] : [];
+      expect({ name, actions }).toEqual({ name, actions: expected });
+    }
+  });
+
   it('grants each function only the access it declares', () => {
     for (const [name, decl] of declared) {
       // Act
-      const actions = statementsOf(name as keyof typeof functions).flatMap(actionsOf);
+      // The audit log is another table, checked in the test below.
+      const actions = statementsOf(name as keyof typeof functions)
+        .filter((statement) => !onAuditLog(statement))
+        .flatMap(actionsOf);
 
       // Assert
       const has = (prefix: string) => actions.some((action) => action.startsWith(prefix));
