@@ -13,7 +13,7 @@ import { idempotencyStore } from '../adapters/idempotency.ts';
 import { httpWebhooks } from '../adapters/webhook-http.ts';
 import { config } from '../config.ts';
 import { deps } from '../deps.ts';
-import { logger } from '../http/api-handler.ts';
+import { logger } from '../http/logger.ts';
 import { deliverAlert, retryDelaySeconds } from './deliver.ts';
 
 const { tableName, webhookRetryBaseSeconds } = config();

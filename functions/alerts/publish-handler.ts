@@ -14,7 +14,7 @@ import { idempotencyStore } from '../adapters/idempotency.ts';
 import { snsAlertTopic } from '../adapters/sns-alert-topic.ts';
 import { config } from '../config.ts';
 import { deps } from '../deps.ts';
-import { logger } from '../http/api-handler.ts';
+import { logger } from '../http/logger.ts';
 import type { StoredObject } from '../objects/model.ts';
 import type { StoredMatch } from '../sightings/model.ts';
 import { alertsFor, type RegistryChange } from './alerts-for.ts';

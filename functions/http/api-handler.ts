@@ -1,12 +1,12 @@
 // Builds a Lambda handler for one function's HTTP routes: size limit, token, zod parsing, dispatch, error mapping.
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
 import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
 import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
+import { logger } from './logger.ts';
 import { parseOrThrow } from './parse.ts';
 import { assertRoleMay } from './permissions.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -15,7 +15,6 @@ import type { CallerVerifier } from './auth.ts';
 import { auditEntryFor } from '../audit/entry.ts';
 import type { AuditLog } from '../audit/model.ts';
 
-export const logger = new Logger({ serviceName: 'registry' });
 
 type RouteFor<K extends string> = K extends `${infer M} ${infer P}` ? Extract<Route, { method: M; path: P }> : never;
 type Parsed<R, Field extends string> = R extends { [F in Field]: infer S extends z.ZodType } ? z.output<S> : undefined;

@@ -6,7 +6,7 @@ import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
 import type { S3Event } from '@aws-lambda-powertools/parser/types';
 import { deps } from '../deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
-import { logger } from '../http/api-handler.ts';
+import { logger } from '../http/logger.ts';
 import { allowOnlyPhotoDecoders } from './decoders.ts';
 import { processUpload, type ProcessOutcome } from './process-upload.ts';
 import { decodeS3Key } from './s3-key.ts';

@@ -1,7 +1,7 @@
 // Scheduled: writes the matching index to S3, so that a cold start reads one object instead of the whole table.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../http/api-handler.ts';
+import { logger } from '../http/logger.ts';
 import { registryIndex, store } from './index-deps.ts';
 
 export const handler = middy()

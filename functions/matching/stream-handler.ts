@@ -10,7 +10,7 @@ import { eventSources } from '../../infra/wiring.ts';
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
 import { deps } from '../deps.ts';
-import { logger } from '../http/api-handler.ts';
+import { logger } from '../http/logger.ts';
 import type { StoredObject } from '../objects/model.ts';
 import type { StoredSighting } from '../sightings/model.ts';
 import { registryIndex } from './index-deps.ts';
