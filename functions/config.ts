@@ -16,6 +16,7 @@ const Config = z.object({
   // With five attempts, a minute doubled covers a receiver down for a quarter of an hour (1 + 2 + 4 + 8 minutes).
   [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(60),
   [env.allowLoopbackWebhooks]: z.enum(['true', 'false']).default('false'),
+  [env.userPoolId]: z.string().min(1).optional(),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
 });
@@ -34,6 +35,7 @@ function read() {
     alertDeliveryFunction: values[env.alertDeliveryFunction],
     webhookRetryBaseSeconds: values[env.webhookRetryBaseSeconds],
     allowLoopbackWebhooks: values[env.allowLoopbackWebhooks] === 'true',
+    userPoolId: values[env.userPoolId],
     // Emulators serve S3 on one host name, so buckets go in the path instead of the host.
     s3ForcePathStyle: Boolean(values.AWS_ENDPOINT_URL_S3 ?? values.AWS_ENDPOINT_URL),
   };

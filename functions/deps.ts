@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from './config.ts';
 import { dynamoAudit } from './adapters/dynamo-audit.ts';
+import { dynamoOrgs } from './adapters/dynamo-orgs.ts';
 import { dynamoRegistry } from './adapters/dynamo-registry.ts';
 import { s3Blobs } from './adapters/s3-blobs.ts';
 import { createCallerVerifier } from './http/auth.ts';
@@ -18,4 +19,4 @@ export const deps = {
 };
 
 /** What every API function's handler needs besides its domain: who is calling, and where the audit trail goes. */
-export const apiDeps = { verifyCaller: createCallerVerifier(config().jwt), audit: dynamoAudit(config().auditTableName) };
+export const apiDeps = { verifyCaller: createCallerVerifier(config().jwt), audit: dynamoAudit(config().auditTableName), orgs: dynamoOrgs(config().tableName) };

@@ -30,6 +30,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -55,6 +56,8 @@ export interface ApiStackProps extends StackProps {
   /** The table with its stream ARN (the data stack's Table has it): table-stream sources map onto the stream. */
   table: ITable;
   auditTable: ITable;
+  /** Where admins invite the members of organisations. */
+  userPool: IUserPool;
   bucket: IBucket;
   alertsTopic: ITopic;
   /** Cognito issuer URL and the app client id the tokens are issued to. */
@@ -123,7 +126,7 @@ export class ApiStack extends Stack {
       eventSources.filter(invokesAsynchronously).map((source) => source.fn),
     );
 
-    const resources: Grantables = { table: props.table, auditTable: props.auditTable, bucket: props.bucket, alertsTopic: props.alertsTopic };
+    const resources: Grantables = { table: props.table, auditTable: props.auditTable, userPool: props.userPool, bucket: props.bucket, alertsTopic: props.alertsTopic };
     const built = {} as Record<FunctionName, RegistryFunction>;
     for (const [name, decl] of Object.entries(functions) as [FunctionName, FunctionDecl][]) {
       const modules = layeredModules[name];

@@ -5,17 +5,19 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IDestination, type ILayerVersion, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as path from 'node:path';
-import { alertQueues, readablePrefixes } from './resources.ts';
+import { alertQueues, env, readablePrefixes } from './resources.ts';
 import type { FunctionDecl } from './wiring.ts';
 
 /** What a function may be granted access to; the declaration picks from these. */
 export interface Grantables {
   table: ITable;
   auditTable: ITable;
+  userPool: IUserPool;
   bucket: IBucket;
   alertsTopic: ITopic;
 }
@@ -115,6 +117,10 @@ export class RegistryFunction extends Construct {
     // Appending is all a function may do to the audit log: no grant can change or delete an entry.
     if (access.audit) this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [resources.auditTable.tableArn] }));
     if (access.audit === 'read') resources.auditTable.grant(this.role, 'dynamodb:Query', 'dynamodb:DescribeTable');
+    if (access.userPool === 'invite') {
+      resources.userPool.grant(this.role, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup');
+      this.fn.addEnvironment(env.userPoolId, resources.userPool.userPoolId);
+    }
     // Readers never see the originals (uploads/): those keep the photo as the museum sent it, metadata and all.
     if (access.bucket === 'read') {
       for (const prefix of readablePrefixes) resources.bucket.grantRead(this.role, `${prefix}*`);

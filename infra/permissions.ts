@@ -26,6 +26,8 @@ const table = {
   /** Subscriptions and the alert feed of the caller's organisation. */
   'alerts.subscribe': partners,
   'deadLetters.manage': { admin: 'any' },
+  /** Register, suspend and reactivate organisations; invite their members. */
+  'orgs.manage': { admin: 'any' },
   /** The audit trail: own means the entries about the museum's own objects. */
   'audit.read': { museum: 'own', admin: 'any' },
   'api.describe': everyone,
@@ -45,6 +47,7 @@ export const actionNames: Record<Action, string> = {
   'match.review': 'review matches',
   'alerts.subscribe': 'subscribe to alerts',
   'deadLetters.manage': 'handle undelivered alerts',
+  'orgs.manage': 'manage organisations',
   'audit.read': 'read the audit trail',
   'api.describe': 'read the API description',
 };

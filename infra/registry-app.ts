@@ -34,6 +34,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     repoRoot,
     table: data.table,
     auditTable: data.auditTable,
+    userPool: data.identity.userPool,
     bucket: data.bucket,
     alertsTopic: data.alertsTopic,
     issuer: data.identity.issuer,

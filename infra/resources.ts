@@ -69,6 +69,8 @@ export const env = {
   alertDeliveryFunction: 'ALERT_DELIVERY_FUNCTION',
   /** First webhook retry delay in seconds; each further retry waits twice as long. */
   webhookRetryBaseSeconds: 'WEBHOOK_RETRY_BASE_SECONDS',
+  /** The Cognito user pool members are invited into (set on the function that invites; absent locally). */
+  userPoolId: 'USER_POOL_ID',
   /** Local only: lets webhooks point at http://127.0.0.1 for development. */
   allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
 } as const;

@@ -6,6 +6,7 @@ import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, Se
 import { AlertFeed, AlertFeedQuery, CreateSubscription, DeadLetterList, EditSubscription, Redrive, RedriveResult, SubscriptionCreated, SubscriptionIdParam, SubscriptionList, SubscriptionView } from '../schemas/alerts.ts';
 import type { Action } from './permissions.ts';
 import { AuditPage, AuditQuery } from '../schemas/audit.ts';
+import { ChangeOrgStatus, CreateOrg, InviteMember, MemberList, MemberView, OrgIdParam, OrgList, OrgView } from '../schemas/orgs.ts';
 import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
 
@@ -26,6 +27,8 @@ export interface FunctionDecl {
     subscriptionQueues?: 'manage' | 'consume';
     /** The audit log: append entries (every API function), or also read them. */
     audit?: 'append' | 'read';
+    /** The user pool: create users and put them in the group of their role. */
+    userPool?: 'invite';
   };
 }
 
@@ -107,12 +110,20 @@ export const functions = {
     timeoutSeconds: 10,
     access: { table: 'read', audit: 'read' },
   },
+  orgs: {
+    entry: 'functions/orgs/handler.ts',
+    description: 'Registers, suspends and reactivates organisations and invites their members',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    access: { table: 'readWrite', audit: 'append', userPool: 'invite' },
+  },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
     description: 'Serves the OpenAPI document generated from the schemas',
     memoryMb: 256,
     timeoutSeconds: 5,
-    access: {},
+    // Read: every API function checks the caller's organisation in the table.
+    access: { table: 'read' },
   },
   fallback: {
     entry: 'functions/http/fallback-handler.ts',
@@ -175,6 +186,12 @@ export const routes = [
   { method: 'GET', path: '/v1/admin/dead-letters', fn: 'alerts', action: 'deadLetters.manage', summary: 'Alerts that a webhook refused until its retries ran out (admins)', responses: { 200: DeadLetterList } },
   { method: 'POST', path: '/v1/admin/dead-letters/redrive', fn: 'alerts', action: 'deadLetters.manage', summary: 'Send dead letters back to their subscription queues for another round of attempts (admins)', body: Redrive, responses: { 200: RedriveResult } },
   { method: 'GET', path: '/v1/audit', fn: 'audit', action: 'audit.read', summary: "Who did what, newest first: an object's trail (admins, and the museum that owns it) or a person's (admins)", query: AuditQuery, responses: { 200: AuditPage } },
+  { method: 'POST', path: '/v1/orgs', fn: 'orgs', action: 'orgs.manage', summary: 'Register an organisation (admins)', body: CreateOrg, responses: { 201: OrgView } },
+  { method: 'GET', path: '/v1/orgs', fn: 'orgs', action: 'orgs.manage', summary: 'Every organisation, by name (admins)', responses: { 200: OrgList } },
+  { method: 'GET', path: '/v1/orgs/{id}', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: 'One organisation (admins)', responses: { 200: OrgView } },
+  { method: 'POST', path: '/v1/orgs/{id}/status', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "Suspend an organisation (its members' tokens get 403) or reactivate it (admins)", body: ChangeOrgStatus, responses: { 200: OrgView } },
+  { method: 'POST', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: 'Invite a person into an organisation with the role of its kind (admins)', body: InviteMember, responses: { 201: MemberView } },
+  { method: 'GET', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "An organisation's invited members (admins)", responses: { 200: MemberList } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 

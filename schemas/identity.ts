@@ -4,6 +4,9 @@ import * as z from 'zod';
 export const Role = z.enum(['museum', 'police', 'customs', 'market', 'public', 'admin']);
 export type Role = z.infer<typeof Role>;
 
+/** The organisation of the registry's operators: the only one whose members may hold the admin role. */
+export const operatorsOrg = 'registry-operators';
+
 export const Caller = z.strictObject({
   sub: z.string().min(1),
   org: z.string().min(1).max(100),

@@ -14,6 +14,8 @@ import { routeByKey } from './routes.ts';
 import type { CallerVerifier } from './auth.ts';
 import { auditEntryFor } from '../audit/entry.ts';
 import type { AuditLog } from '../audit/model.ts';
+import { assertActiveOrg } from '../orgs/active.ts';
+import type { OrgRepository } from '../orgs/model.ts';
 
 
 type RouteFor<K extends string> = K extends `${infer M} ${infer P}` ? Extract<Route, { method: M; path: P }> : never;
@@ -77,30 +79,34 @@ function parseJson(raw: Buffer | undefined): unknown {
 export interface ApiDeps {
   verifyCaller: CallerVerifier;
   audit: Pick<AuditLog, 'append'>;
+  orgs: Pick<OrgRepository, 'get'>;
 }
 
 type Attempt = { caller?: Caller; params?: unknown; body?: unknown };
 
-async function respond(event: APIGatewayProxyEventV2, table: Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>, verifyCaller: CallerVerifier, attempt: Attempt) {
+async function respond(event: APIGatewayProxyEventV2, table: Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>, deps: ApiDeps, attempt: Attempt) {
   const route = routeByKey(event.routeKey);
   const handle = table[event.routeKey];
   if (!route || !handle) throw new NotFound(`No route ${event.routeKey}`);
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
   const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
-  const caller = decl.auth === 'none' ? undefined : await verifyCaller(headers.authorization);
+  const caller = decl.auth === 'none' ? undefined : await deps.verifyCaller(headers.authorization);
   attempt.caller = caller;
   // Unchecked until parsed below, but enough for the audit trail to name the object of a refused attempt.
   attempt.params = event.pathParameters;
   // Before the input is read: a role that may not call the route learns nothing about what it would accept.
-  if (caller) assertRoleMay(caller, route.action);
+  if (caller) {
+    await assertActiveOrg(caller, deps);
+    assertRoleMay(caller, route.action);
+  }
   attempt.params = decl.params ? parseOrThrow(decl.params, event.pathParameters ?? {}, 'path') : undefined;
   const query = decl.query ? parseOrThrow(decl.query, event.queryStringParameters ?? {}, 'query') : undefined;
   attempt.body = decl.body ? parseOrThrow(decl.body, parseJson(raw), 'body') : undefined;
   return handle({ headers, caller, params: attempt.params, query, body: attempt.body } as ApiRequest<string>);
 }
 
-export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, { verifyCaller, audit }: ApiDeps) {
+export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, deps: ApiDeps) {
   const table = handlers as unknown as Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>;
   return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>()
     .use(injectLambdaContext(logger))
@@ -108,7 +114,7 @@ export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, {
       const attempt: Attempt = {};
       let response: ApiResponse;
       try {
-        response = await respond(event, table, verifyCaller, attempt);
+        response = await respond(event, table, deps, attempt);
       } catch (error) {
         response = errorResponse(error, context.awsRequestId);
       }
@@ -116,7 +122,7 @@ export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, {
       if (route && attempt.caller) {
         const entry = auditEntryFor({ route, caller: attempt.caller, params: attempt.params, body: attempt.body, response, requestId: context.awsRequestId, at: new Date() });
         // The request has happened: a failed append is an operations alarm (logged as an error), not the caller's.
-        if (entry) await audit.append(entry).catch((error: unknown) => logger.error('audit append failed', { error: error as Error, entry }));
+        if (entry) await deps.audit.append(entry).catch((error: unknown) => logger.error('audit append failed', { error: error as Error, entry }));
       }
       return response;
     });

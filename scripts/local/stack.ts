@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { env } from '../../infra/resources.ts';
 import { subscriptionQueueSource, type FunctionName } from '../../infra/wiring.ts';
 import { startDevIssuer, type DevIssuer } from './dev-issuer.ts';
+import { registerForDev } from './dev-orgs.ts';
 import { startEmulators } from './emulators.ts';
 import { deliverEmails } from './email-delivery.ts';
 import { createHttpApi } from './http-api.ts';
@@ -90,10 +91,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const pollerSqs = pollerClient(emulators.awsEndpoint);
   const mappings = await serveEventSourceMappings({ dataDir, sqs: pollerSqs, invoke, log });
 
+  // Loaded once the environment above is set: the adapter reads its configuration when it loads.
+  const { dynamoOrgs } = await import('../../functions/adapters/dynamo-orgs.ts');
+  const orgs = dynamoOrgs(resources.tableName);
+  const registeringIssuer: DevIssuer = {
+    ...issuer,
+    issue: async (caller) => {
+      await registerForDev(caller, orgs, new Date());
+      return issuer.issue(caller);
+    },
+  };
+
   const pending = new Set<Promise<unknown>>();
   const server = createHttpApi(
     invoke,
-    issuer,
+    registeringIssuer,
     (request) => {
       pending.add(request);
       void request.finally(() => pending.delete(request));
@@ -108,7 +120,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   return {
     url: `http://127.0.0.1:${port}`,
-    issuer,
+    issuer: registeringIssuer,
     async stop() {
       await new Promise((closed) => {
         server.close(closed);

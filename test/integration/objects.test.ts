@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { RegisterObject } from '../../schemas/object-id.ts';
-import type { Caller } from '../../schemas/identity.ts';
+import { operatorsOrg, type Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';
 import { greekIcon } from '../fixtures/objects.ts';
 
@@ -15,7 +15,7 @@ const police: Caller = { sub: 'analyst-1', org: `carabinieri-${run}`, role: 'pol
 const customs: Caller = { sub: 'officer-1', org: `customs-gr-${run}`, role: 'customs' };
 const market: Caller = { sub: 'monitor-1', org: `auction-watch-${run}`, role: 'market' };
 const publicUser: Caller = { sub: 'visitor-1', org: 'public', role: 'public' };
-const admin: Caller = { sub: 'admin-1', org: 'registry', role: 'admin' };
+const admin: Caller = { sub: 'admin-1', org: operatorsOrg, role: 'admin' };
 
 const icon = (overrides: Record<string, unknown> = {}) =>
   RegisterObject.parse({ ...greekIcon, policeReference: `GR-CORFU-${run}`, ...overrides });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { permissions, restrictedFieldReaders, type Grant } from '../../infra/permissions.ts';
 import { routes, type FunctionName, type RouteKeyOf } from '../../infra/wiring.ts';
-import { Role, type Caller } from '../../schemas/identity.ts';
+import { operatorsOrg, Role, type Caller } from '../../schemas/identity.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, type Reply } from '../support/api.ts';
 import { greekIcon } from '../fixtures/objects.ts';
@@ -12,10 +12,12 @@ import { greekIcon } from '../fixtures/objects.ts';
 const api = apiClient(inject('apiUrl'));
 const run = randomUUID().slice(0, 8);
 type Side = 'own' | 'other';
-const orgOf = (role: Role, side: Side) => `perm-${role}-${side}-${run}`;
+// Admins belong to the operators; every other role's organisation is registered by its first dev token.
+const orgOf = (role: Role, side: Side) => (role === 'admin' && side === 'own' ? operatorsOrg : `perm-${role}-${side}-${run}`);
 const callerOf = (role: Role): Caller => ({ sub: `${role}-user`, org: orgOf(role, 'own'), role });
-// Records are made by a museum token of the organisation that is to own them.
-const makerFor = (org: string): Caller => ({ sub: `maker@${org}`, org, role: 'museum' });
+// Records are made by a museum token of the organisation that is to own them (an admin's for the operators).
+const makerFor = (org: string): Caller => ({ sub: `maker@${org}`, org, role: org === operatorsOrg ? 'admin' : 'museum' });
+const admin = callerOf('admin');
 const investigator: Caller = { sub: 'analyst', org: `perm-investigator-${run}`, role: 'police' };
 
 // Restricted values name the organisation whose record they belong to, so a leak says whose it was.
@@ -58,7 +60,7 @@ async function objectOf(org: string): Promise<{ id: string; number: string }> {
 async function sightingOf(reporterOrg: string, object: { id: string; number: string }) {
   const accepted = await ok(
     api.call('POST', '/v1/sightings', {
-      as: { ...makerFor(reporterOrg), role: 'customs' },
+      as: makerFor(reporterOrg),
       body: { channel: 'customs', lang: 'en', text: `Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ; inventory number ${object.number} on the back; 42 x 31 cm`, seenAt: { date: '2026-11-20', country: 'AL' } },
     }),
     202,
@@ -74,9 +76,15 @@ async function sightingOf(reporterOrg: string, object: { id: string; number: str
 
 async function subscriptionOf(org: string): Promise<string> {
   const created = await ok(
-    api.call('POST', '/v1/subscriptions', { as: { ...makerFor(org), role: 'police' }, body: { name: 'Feed', delivery: { type: 'feed' }, filter: { events: ['new-object'] } } }),
+    api.call('POST', '/v1/subscriptions', { as: org === operatorsOrg ? makerFor(org) : { ...makerFor(org), role: 'police' }, body: { name: 'Feed', delivery: { type: 'feed' }, filter: { events: ['new-object'] } } }),
     201,
   );
+  return created.body.id as string;
+}
+
+/** A museum organisation registered by an admin, for a route that changes one. */
+async function throwawayOrg(): Promise<string> {
+  const created = await ok(api.call('POST', '/v1/orgs', { as: admin, body: { name: `Throwaway ${randomUUID()}`, kind: 'museum', country: 'GR' } }), 201);
   return created.body.id as string;
 }
 
@@ -171,6 +179,15 @@ const cases: Record<RouteKey, RouteCase> = {
     success: 200,
   },
   'GET /v1/audit': { send: async (as, owner) => api.call('GET', `/v1/audit?objectId=${(await objectFor(owner ?? '')).id}`, { as }), success: 200, owned: true },
+  'POST /v1/orgs': { send: (as) => api.call('POST', '/v1/orgs', { as, body: { name: `Museum ${randomUUID()}`, kind: 'museum', country: 'GR' } }), success: 201 },
+  'GET /v1/orgs': { send: (as) => api.call('GET', '/v1/orgs', { as }), success: 200 },
+  'GET /v1/orgs/{id}': { send: (as) => api.call('GET', `/v1/orgs/${orgOf('museum', 'own')}`, { as }), success: 200 },
+  'POST /v1/orgs/{id}/status': { send: async (as) => api.call('POST', `/v1/orgs/${await throwawayOrg()}/status`, { as, body: { status: 'active' } }), success: 200 },
+  'POST /v1/orgs/{id}/members': {
+    send: async (as) => api.call('POST', `/v1/orgs/${await throwawayOrg()}/members`, { as, body: { email: `registrar-${randomUUID()}@example.org`, role: 'museum' } }),
+    success: 201,
+  },
+  'GET /v1/orgs/{id}/members': { send: (as) => api.call('GET', `/v1/orgs/${orgOf('museum', 'own')}/members`, { as }), success: 200 },
   'GET /v1/openapi.json': { send: (as) => api.call('GET', '/v1/openapi.json', { as }), success: 200 },
 };
 

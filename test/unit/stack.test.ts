@@ -343,6 +343,11 @@ describe('functions', () => {
         subscribes: decl.access.alertsTopic === 'subscribe',
         unsubscribes: decl.access.alertsTopic === 'subscribe',
       });
+      expect({ name, invites: has('cognito-idp:AdminCreateUser'), knowsPool: env.userPoolId in environmentOf(name as keyof typeof functions) }).toEqual({
+        name,
+        invites: decl.access.userPool === 'invite',
+        knowsPool: decl.access.userPool === 'invite',
+      });
       // Failure queues add sqs:SendMessage to their function's role; receiving is what subscription queues grant.
       expect({ name, receives: has('sqs:ReceiveMessage'), createsQueues: has('sqs:CreateQueue') }).toEqual({
         name,
