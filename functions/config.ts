@@ -5,6 +5,7 @@ import { env } from '../infra/resources.ts';
 const Config = z.object({
   [env.table]: z.string().min(1),
   [env.auditTable]: z.string().min(1),
+  [env.rateTable]: z.string().min(1),
   [env.bucket]: z.string().min(1),
   [env.jwtIssuer]: z.url(),
   [env.jwtAudience]: z.string().min(1),
@@ -28,6 +29,7 @@ function read() {
   return {
     tableName: values[env.table],
     auditTableName: values[env.auditTable],
+    rateTableName: values[env.rateTable],
     bucketName: values[env.bucket],
     jwt: { issuer: values[env.jwtIssuer], audience: values[env.jwtAudience], jwksUri: values[env.jwksUri] },
     alertsTopicArn: values[env.alertsTopic],

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { config } from './config.ts';
 import { dynamoAudit } from './adapters/dynamo-audit.ts';
 import { dynamoOrgs } from './adapters/dynamo-orgs.ts';
+import { dynamoRateCounter } from './adapters/dynamo-rate-counter.ts';
 import { dynamoRegistry } from './adapters/dynamo-registry.ts';
 import { s3Blobs } from './adapters/s3-blobs.ts';
 import { createCallerVerifier } from './http/auth.ts';
@@ -19,4 +20,10 @@ export const deps = {
 };
 
 /** What every API function's handler needs besides its domain: who is calling, and where the audit trail goes. */
-export const apiDeps = { verifyCaller: createCallerVerifier(config().jwt), audit: dynamoAudit(config().auditTableName), orgs: dynamoOrgs(config().tableName) };
+export const apiDeps = {
+  verifyCaller: createCallerVerifier(config().jwt),
+  audit: dynamoAudit(config().auditTableName),
+  orgs: dynamoOrgs(config().tableName),
+  counter: dynamoRateCounter(config().rateTableName),
+  clock: deps.clock,
+};

@@ -56,6 +56,8 @@ export interface ApiStackProps extends StackProps {
   /** The table with its stream ARN (the data stack's Table has it): table-stream sources map onto the stream. */
   table: ITable;
   auditTable: ITable;
+  /** The request counters of the rate limits, which every API function updates. */
+  rateTable: ITable;
   /** Where admins invite the members of organisations. */
   userPool: IUserPool;
   bucket: IBucket;
@@ -101,6 +103,7 @@ export class ApiStack extends Stack {
     const environment = {
       [env.table]: props.table.tableName,
       [env.auditTable]: props.auditTable.tableName,
+      [env.rateTable]: props.rateTable.tableName,
       [env.bucket]: props.bucket.bucketName,
       [env.alertsTopic]: props.alertsTopic.topicArn,
       [env.jwtIssuer]: props.issuer,
@@ -141,6 +144,9 @@ export class ApiStack extends Stack {
       acknowledgeGrantWildcards(built[name], decl, resources);
     }
     this.functions = built;
+    // Every function behind a route counts its callers' requests (the rate limits of infra/throttles.ts), and does
+    // nothing else with the counters.
+    for (const name of new Set(routes.map((route) => route.fn))) props.rateTable.grant(built[name].role, 'dynamodb:UpdateItem');
 
     this.addRoutes(this.api, props);
 

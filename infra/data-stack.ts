@@ -7,7 +7,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass 
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { Identity } from './identity.ts';
-import { auditTable as auditDecl, bucket as bucketDecl, table as tableDecl } from './resources.ts';
+import { auditTable as auditDecl, bucket as bucketDecl, rateTable as rateDecl, table as tableDecl } from './resources.ts';
 
 export interface DataStackProps extends StackProps {
   /** Browser origins allowed to upload (presigned POST) to and read from the image bucket. */
@@ -19,6 +19,7 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly table: Table;
   readonly auditTable: Table;
+  readonly rateTable: Table;
   readonly bucket: Bucket;
   readonly alertsTopic: Topic;
   readonly identity: Identity;
@@ -58,6 +59,15 @@ export class DataStack extends Stack {
     for (const index of auditDecl.indexes) {
       this.auditTable.addGlobalSecondaryIndex({ indexName: index.name, partitionKey: key(index.partitionKey), sortKey: key(index.sortKey) });
     }
+    this.rateTable = new Table(this, 'RateCounters', {
+      partitionKey: key(rateDecl.partitionKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: rateDecl.ttlAttribute,
+      // Counters of the current minute: nothing in it is worth restoring or keeping.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.rateTable).acknowledge({ id: 'AwsSolutions-DDB3', reason: 'Request counters that expire within two minutes: there is nothing to recover.' });
     for (const kept of [this.table, this.auditTable]) {
       Validations.of(kept).acknowledge({
         id: 'AwsSolutions-DDB4',

@@ -34,6 +34,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     repoRoot,
     table: data.table,
     auditTable: data.auditTable,
+    rateTable: data.rateTable,
     userPool: data.identity.userPool,
     bucket: data.bucket,
     alertsTopic: data.alertsTopic,

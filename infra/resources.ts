@@ -27,6 +27,16 @@ export const auditTable = {
   indexes: [{ name: 'byActor', partitionKey: 'actorPk', sortKey: 'sk' }],
 } as const;
 
+/**
+ * The request counters of the rate limits (infra/throttles.ts), one item per caller, bucket and minute, apart from the
+ * registry table so that the grant to update them reaches nothing else. Items expire through TTL after their minute.
+ */
+export const rateTable = {
+  localName: 'registry-rate',
+  partitionKey: 'pk',
+  ttlAttribute: 'expiration',
+} as const;
+
 export const bucket = {
   localName: 'registry-images',
   /** Where browsers upload originals; these move to Glacier Instant Retrieval after 30 days. */
@@ -58,6 +68,7 @@ export const alertQueues = {
 export const env = {
   table: 'TABLE_NAME',
   auditTable: 'AUDIT_TABLE_NAME',
+  rateTable: 'RATE_TABLE_NAME',
   bucket: 'BUCKET_NAME',
   alertsTopic: 'ALERTS_TOPIC_ARN',
   jwtIssuer: 'JWT_ISSUER',

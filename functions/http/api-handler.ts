@@ -9,6 +9,7 @@ import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
 import { logger } from './logger.ts';
 import { parseOrThrow } from './parse.ts';
 import { assertRoleMay } from './permissions.ts';
+import { assertWithinLimits, type RateLimitDeps } from './rate-limit.ts';
 import { securityHeaders } from './security-headers.ts';
 import { routeByKey } from './routes.ts';
 import type { CallerVerifier } from './auth.ts';
@@ -76,7 +77,7 @@ function parseJson(raw: Buffer | undefined): unknown {
   }
 }
 
-export interface ApiDeps {
+export interface ApiDeps extends RateLimitDeps {
   verifyCaller: CallerVerifier;
   audit: Pick<AuditLog, 'append'>;
   orgs: Pick<OrgRepository, 'get'>;
@@ -99,6 +100,7 @@ async function respond(event: APIGatewayProxyEventV2, table: Record<string, (req
   if (caller) {
     await assertActiveOrg(caller, deps);
     assertRoleMay(caller, route.action);
+    await assertWithinLimits(caller, route.action, deps);
   }
   attempt.params = decl.params ? parseOrThrow(decl.params, event.pathParameters ?? {}, 'path') : undefined;
   const query = decl.query ? parseOrThrow(decl.query, event.queryStringParameters ?? {}, 'query') : undefined;

@@ -10,19 +10,25 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { alertsTopic, auditTable, bucket, table } from '../../infra/resources.ts';
+import { alertsTopic, auditTable, bucket, rateTable, table } from '../../infra/resources.ts';
 import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 
 export interface Provisioned {
   tableName: string;
   auditTableName: string;
+  rateTableName: string;
   bucketName: string;
   alertsTopicArn: string;
   /** The dead-letter queue of each function behind an event source, as the stack gives it one. */
   failureQueueUrls: Map<FunctionName, string>;
 }
 
-type TableDecl = { partitionKey: string; sortKey: string; indexes: readonly { name: string; partitionKey: string; sortKey: string }[]; stream?: string };
+type TableDecl = {
+  partitionKey: string;
+  sortKey?: string;
+  indexes?: readonly { name: string; partitionKey: string; sortKey: string }[];
+  stream?: string;
+};
 
 async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
   try {
@@ -31,8 +37,9 @@ async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const attributes = new Set<string>([decl.partitionKey, decl.sortKey]);
-  for (const index of decl.indexes) {
+  const indexes = decl.indexes ?? [];
+  const attributes = new Set<string>([decl.partitionKey, ...(decl.sortKey ? [decl.sortKey] : [])]);
+  for (const index of indexes) {
     attributes.add(index.partitionKey);
     attributes.add(index.sortKey);
   }
@@ -41,28 +48,28 @@ async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: decl.partitionKey, KeyType: 'HASH' },
-        { AttributeName: decl.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: decl.indexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      KeySchema: [{ AttributeName: decl.partitionKey, KeyType: 'HASH' }, ...(decl.sortKey ? [{ AttributeName: decl.sortKey, KeyType: 'RANGE' as const }] : [])],
+      // DynamoDB refuses an empty list of indexes: a table without any leaves the field out.
+      ...(indexes.length > 0 && {
+        GlobalSecondaryIndexes: indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+          ],
+          Projection: { ProjectionType: 'ALL' as const },
+        })),
+      }),
       ...(decl.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: decl.stream as 'NEW_AND_OLD_IMAGES' } } : {}),
     }),
   );
 }
 
 /** Idempotent across restarts: DynamoDB refuses to enable TTL that is already enabled. */
-async function ensureTimeToLive(client: DynamoDBClient, name: string) {
+async function ensureTimeToLive(client: DynamoDBClient, name: string, attribute: string) {
   const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
-  if ((ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING') && ttl.AttributeName === table.ttlAttribute) return;
-  await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } }));
+  if ((ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING') && ttl.AttributeName === attribute) return;
+  await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }));
 }
 
 async function ensureBucket(client: S3Client, name: string) {
@@ -83,7 +90,9 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
   try {
     await ensureTable(dynamo, table.localName, table);
     await ensureTable(dynamo, auditTable.localName, auditTable);
-    await ensureTimeToLive(dynamo, table.localName);
+    await ensureTimeToLive(dynamo, table.localName, table.ttlAttribute);
+    await ensureTable(dynamo, rateTable.localName, rateTable);
+    await ensureTimeToLive(dynamo, rateTable.localName, rateTable.ttlAttribute);
     await ensureBucket(s3, bucket.localName);
     const topic = await sns.send(new CreateTopicCommand({ Name: alertsTopic.localName }));
     const failureQueueUrls = new Map<FunctionName, string>();
@@ -91,7 +100,7 @@ export async function provision(endpoints: { dynamo: string; aws: string }): Pro
       const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${fn}-failures`, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
       failureQueueUrls.set(fn, queue.QueueUrl ?? '');
     }
-    return { tableName: table.localName, auditTableName: auditTable.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '', failureQueueUrls };
+    return { tableName: table.localName, auditTableName: auditTable.localName, rateTableName: rateTable.localName, bucketName: bucket.localName, alertsTopicArn: topic.TopicArn ?? '', failureQueueUrls };
   } finally {
     dynamo.destroy();
     s3.destroy();

@@ -54,6 +54,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
     [env.table]: resources.tableName,
     [env.auditTable]: resources.auditTableName,
+    [env.rateTable]: resources.rateTableName,
     [env.bucket]: resources.bucketName,
     [env.alertsTopic]: resources.alertsTopicArn,
     [env.jwtIssuer]: issuer.issuer,

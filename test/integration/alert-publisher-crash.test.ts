@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { alertsTopic, auditTable, bucket, env, table } from '../../infra/resources.ts';
+import { alertsTopic, auditTable, bucket, env, rateTable, table } from '../../infra/resources.ts';
 import type { StoredObject } from '../../functions/objects/model.ts';
 import { apiClient } from '../support/api.ts';
 import { partnerQueue } from '../support/partners.ts';
@@ -90,6 +90,7 @@ describe('a publisher killed mid-batch', () => {
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
       [env.table]: table.localName,
       [env.auditTable]: auditTable.localName,
+      [env.rateTable]: rateTable.localName,
       [env.bucket]: bucket.localName,
       [env.alertsTopic]: await topicArn(),
       [env.jwtIssuer]: 'http://127.0.0.1/unused',

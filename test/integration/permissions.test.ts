@@ -14,11 +14,13 @@ const run = randomUUID().slice(0, 8);
 type Side = 'own' | 'other';
 // Admins belong to the operators; every other role's organisation is registered by its first dev token.
 const orgOf = (role: Role, side: Side) => (role === 'admin' && side === 'own' ? operatorsOrg : `perm-${role}-${side}-${run}`);
-const callerOf = (role: Role): Caller => ({ sub: `${role}-user`, org: orgOf(role, 'own'), role });
+// One person per route and role: the rate limits (a public caller's 30 a minute) count per person.
+const callerOf = (role: Role, route = 'any'): Caller => ({ sub: `${role}-user ${route}`, org: orgOf(role, 'own'), role });
 // Records are made by a museum token of the organisation that is to own them (an admin's for the operators).
 const makerFor = (org: string): Caller => ({ sub: `maker@${org}`, org, role: org === operatorsOrg ? 'admin' : 'museum' });
 const admin = callerOf('admin');
-const investigator: Caller = { sub: 'analyst', org: `perm-investigator-${run}`, role: 'police' };
+// Each wait for a match polls as an analyst of its own, within the rate limits.
+const investigator = (): Caller => ({ sub: `analyst-${randomUUID()}`, org: `perm-investigator-${run}`, role: 'police' });
 
 // Restricted values name the organisation whose record they belong to, so a leak says whose it was.
 const secretPattern = /(?:PR|NOTE|REVIEW)-SECRET (perm-[a-z]+-(?:own|other)-[0-9a-f]{8})|secret\.(perm-[a-z]+-(?:own|other)-[0-9a-f]{8})@example\.org/g;
@@ -65,8 +67,9 @@ async function sightingOf(reporterOrg: string, object: { id: string; number: str
     }),
     202,
   );
+  const analyst = investigator();
   const read = await until(
-    () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: investigator }),
+    () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: analyst }),
     (reply) => reply.body.status !== 'pending',
   );
   const match = (read.body.matches as { id: string; objectId: string }[]).find((candidate) => candidate.objectId === object.id);
@@ -140,7 +143,7 @@ const cases: Record<RouteKey, RouteCase> = {
   'GET /v1/sightings/{id}': { send: (as, owner) => api.call('GET', `/v1/sightings/${reviewedSightings.get(owner ?? '')}`, { as }), success: 200, owned: true },
   'POST /v1/matches/{id}/review': {
     send: async (as, owner) => {
-      const { matchId } = await sightingOf(investigator.org, await objectOf(owner ?? ''));
+      const { matchId } = await sightingOf(investigator().org, await objectOf(owner ?? ''));
       return api.call('POST', `/v1/matches/${matchId}/review`, { as, body: { verdict: 'rejected', note: `REVIEW-SECRET ${owner}` } });
     },
     success: 200,
@@ -229,7 +232,7 @@ describe('the permission table, route by route', () => {
       // Arrange
       const tries = Role.options.flatMap((role) =>
         (routeCase.owned ? (['own', 'other'] as const) : (['own'] as const)).map((side) => {
-          const as = callerOf(role);
+          const as = callerOf(role, key);
           return { as, owner: routeCase.owned ? orgOf(role, side) : undefined, side };
         }),
       );

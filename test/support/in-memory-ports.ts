@@ -255,3 +255,19 @@ export function recordingChannels(options: { failOpen?: boolean } = {}): AlertCh
     },
   };
 }
+
+/** Rate counters like the DynamoDB adapter's: one count per key and window, with the expiry it was last given. */
+export function memoryRateCounter(): import('../../functions/http/rate-limit.ts').RateCounter & { expiries: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const expiries = new Map<string, number>();
+  return {
+    expiries,
+    async hit(key, windowStart, expiresAt) {
+      const item = `${key}#${windowStart}`;
+      const count = (counts.get(item) ?? 0) + 1;
+      counts.set(item, count);
+      expiries.set(item, expiresAt);
+      return count;
+    },
+  };
+}

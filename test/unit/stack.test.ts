@@ -314,12 +314,25 @@ describe('functions', () => {
     }
   });
 
+  it('lets each function behind a route update the rate counters, and do nothing else with them', () => {
+    // Arrange
+    const counterArn = JSON.stringify(resolvedInApi(data.rateTable.tableArn));
+    const behindRoutes = new Set<string>(routes.map((route) => route.fn));
+
+    // Act
+    const granted = declared.map(([name]) => [name, statementsOf(name as keyof typeof functions).filter((statement) => JSON.stringify(statement.Resource).includes(counterArn)).flatMap(actionsOf)]);
+
+    // Assert
+    expect(granted).toEqual(declared.map(([name]) => [name, behindRoutes.has(name) ? ['dynamodb:UpdateItem'] : []]));
+  });
+
   it('grants each function only the access it declares', () => {
     for (const [name, decl] of declared) {
       // Act
-      // The audit log is another table, checked in the test below.
+      // The audit log and the rate counters are other tables, checked in the tests above.
+      const counterArn = JSON.stringify(resolvedInApi(data.rateTable.tableArn));
       const actions = statementsOf(name as keyof typeof functions)
-        .filter((statement) => !onAuditLog(statement))
+        .filter((statement) => !onAuditLog(statement) && !JSON.stringify(statement.Resource).includes(counterArn))
         .flatMap(actionsOf);
 
       // Assert

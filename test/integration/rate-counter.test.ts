@@ -1,0 +1,74 @@
+// The DynamoDB rate counter against DynamoDB Local: atomic counts under concurrency, and a TTL on every counter.
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, GetItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { env } from '../../infra/resources.ts';
+import { rateTable } from '../../infra/resources.ts';
+import type { RateCounter } from '../../functions/http/rate-limit.ts';
+
+const endpoint = inject('dynamoEndpoint');
+const tableName = `${rateTable.localName}-${randomUUID().slice(0, 8)}`;
+const admin = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+let counter: RateCounter;
+
+beforeAll(async () => {
+  // The adapter's shared client reads these at import; config() needs the rest to exist, not to be reachable.
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
+  process.env[env.table] ??= 'unused';
+  process.env[env.auditTable] ??= 'unused';
+  process.env[env.rateTable] ??= 'unused';
+  process.env[env.bucket] ??= 'unused';
+  process.env[env.alertsTopic] ??= 'arn:aws:sns:us-east-1:000000000000:unused';
+  process.env[env.jwtIssuer] ??= 'http://127.0.0.1/unused';
+  process.env[env.jwtAudience] ??= 'unused';
+  process.env[env.jwksUri] ??= 'http://127.0.0.1/unused/jwks.json';
+  await admin.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: rateTable.partitionKey, AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: rateTable.partitionKey, KeyType: 'HASH' }],
+    }),
+  );
+  await waitUntilTableExists({ client: admin, maxWaitTime: 30 }, { TableName: tableName });
+  const { dynamoRateCounter } = await import('../../functions/adapters/dynamo-rate-counter.ts');
+  counter = dynamoRateCounter(tableName);
+});
+
+afterAll(async () => {
+  await admin.send(new DeleteTableCommand({ TableName: tableName }));
+  admin.destroy();
+});
+
+describe('the DynamoDB rate counter', () => {
+  it('hands out every count from 1 to 50 exactly once under 50 concurrent hits', async () => {
+    // Arrange
+    const key = `all#public#visitor-${randomUUID()}`;
+
+    // Act
+    const counts = await Promise.all(Array.from({ length: 50 }, () => counter.hit(key, 1_796_032_800, 1_796_032_920)));
+
+    // Assert
+    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+  });
+
+  it('starts a fresh count in the next window and sets the expiration attribute on the counter', async () => {
+    // Arrange
+    const key = `search#public#visitor-${randomUUID()}`;
+    await counter.hit(key, 1_796_032_800, 1_796_032_920);
+
+    // Act
+    const count = await counter.hit(key, 1_796_032_860, 1_796_032_980);
+
+    // Assert
+    expect(count).toBe(1);
+    const stored = await admin.send(new GetItemCommand({ TableName: tableName, Key: { [rateTable.partitionKey]: { S: `${key}#1796032860` } } }));
+    expect(stored.Item?.[rateTable.ttlAttribute]).toEqual({ N: '1796032980' });
+    expect(stored.Item?.count).toEqual({ N: '1' });
+  });
+});
