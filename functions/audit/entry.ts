@@ -49,11 +49,19 @@ function searchQuery(body: unknown): AuditEntry['query'] {
   };
 }
 
+/**
+ * Every write, refused or not, is kept; a read is kept when it concerns one object, showed restricted fields, read the
+ * audit trail itself or was refused. Lists of what a caller may see anyway are not, which keeps the log (and its bill)
+ * to what an investigation of a leak would ask for.
+ */
 export function auditEntryFor(request: AuditedRequest): AuditEntry | undefined {
   const { route, caller, response } = request;
   if (route.audit === false) return undefined;
   const objectId = objectIdOf(request);
   const succeeded = response.statusCode < 300;
+  const restrictedRead = succeeded && route.method === 'GET' && restrictedKey.test(response.body ?? '');
+  const kept = route.method !== 'GET' || objectId !== undefined || restrictedRead || route.action === 'audit.read' || response.statusCode === 403;
+  if (!kept) return undefined;
   return {
     at: request.at.toISOString(),
     requestId: request.requestId,
@@ -62,7 +70,7 @@ export function auditEntryFor(request: AuditedRequest): AuditEntry | undefined {
     route: `${route.method} ${route.path}`,
     status: response.statusCode,
     ...(objectId ? { objectId } : {}),
-    ...(succeeded && route.method === 'GET' && restrictedKey.test(response.body ?? '') ? { restrictedRead: true } : {}),
+    ...(restrictedRead ? { restrictedRead: true } : {}),
     ...(route.action === 'search' ? { query: searchQuery(request.body) } : {}),
   };
 }

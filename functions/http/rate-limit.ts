@@ -31,6 +31,7 @@ export async function assertWithinLimits(caller: Caller, action: Action, deps: R
   const windowStart = Math.floor(nowMs / 1000 / windowSeconds) * windowSeconds;
   const windowEnd = windowStart + windowSeconds;
   const limits = limitsFor(caller.role, action);
+  if (limits.length === 0) return;
   // Every bucket counts the request, refused or not, so that retrying early does not earn more requests.
   const counts = await Promise.all(limits.map((limit) => deps.counter.hit(bucketKey(limit.key, caller), windowStart, windowEnd + keepSeconds)));
   const over = limits.find((limit, index) => (counts[index] ?? 0) > limit.perMinute);

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../schemas/object.ts';
 import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
 import type { PhotoFingerprint } from '../../functions/matching/photo/fingerprint.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import type { RateCounter } from '../../functions/http/rate-limit.ts';
 import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
 type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
@@ -257,7 +258,7 @@ export function recordingChannels(options: { failOpen?: boolean } = {}): AlertCh
 }
 
 /** Rate counters like the DynamoDB adapter's: one count per key and window, with the expiry it was last given. */
-export function memoryRateCounter(): import('../../functions/http/rate-limit.ts').RateCounter & { expiries: Map<string, number> } {
+export function memoryRateCounter(): RateCounter & { expiries: Map<string, number> } {
   const counts = new Map<string, number>();
   const expiries = new Map<string, number>();
   return {

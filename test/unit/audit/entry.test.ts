@@ -45,9 +45,10 @@ describe('auditEntryFor', () => {
 
   it('names no object for a path id that is not one', () => {
     // Act
-    const entry = auditEntryFor(request({ params: { id: '../../etc/passwd' }, response: { statusCode: 400, body: '{}' } }));
+    const entry = auditEntryFor(request({ route: { method: 'PATCH', path: '/v1/objects/{id}', action: 'object.change' }, params: { id: '../../etc/passwd' }, response: { statusCode: 400, body: '{}' } }));
 
     // Assert
+    expect(entry).toMatchObject({ status: 400 });
     expect(entry).not.toHaveProperty('objectId');
   });
 
@@ -74,6 +75,19 @@ describe('auditEntryFor', () => {
     // Assert
     expect(entry?.query).toEqual({ text: 'icon of Saint Nicholas', fields: ['objectType', 'measurements'], photo: true });
     expect(JSON.stringify(entry)).not.toContain('iVBORw0KGgo');
+  });
+
+  it('keeps no entry for a list that showed nothing restricted, and one for a list that did', () => {
+    // Arrange
+    const list = { route: { method: 'GET', path: '/v1/objects', action: 'object.read' }, params: undefined };
+
+    // Act
+    const plain = auditEntryFor(request({ ...list, response: { statusCode: 200, body: JSON.stringify({ items: [{ id: objectId }] }) } }));
+    const restricted = auditEntryFor(request({ ...list, response: { statusCode: 200, body: JSON.stringify({ items: [{ id: objectId, contact: {} }] }) } }));
+
+    // Assert
+    expect(plain).toBeUndefined();
+    expect(restricted).toMatchObject({ restrictedRead: true });
   });
 
   it('keeps nothing for a route declared without an audit trail', () => {
