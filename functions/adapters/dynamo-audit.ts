@@ -11,9 +11,10 @@ import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export function dynamoAudit(tableName: string): AuditLog {
-  async function page(input: Omit<QueryCommandInput, 'TableName'>, request: AuditPageRequest) {
+  async function page(input: Omit<QueryCommandInput, 'TableName'>, partition: Record<string, string>, request: AuditPageRequest) {
+    const start = request.cursor ? decodeCursor(request.cursor, ['pk', 'sk'], partition) : undefined;
     const result = await dynamo.send(
-      new QueryCommand({ ...input, TableName: tableName, ScanIndexForward: false, Limit: request.limit, ...(request.cursor ? { ExclusiveStartKey: decodeCursor(request.cursor) } : {}) }),
+      new QueryCommand({ ...input, TableName: tableName, ScanIndexForward: false, Limit: request.limit, ...(start ? { ExclusiveStartKey: start } : {}) }),
     );
     return {
       items: (result.Items ?? []).map((item) => item.entry as AuditEntry),
@@ -33,11 +34,13 @@ export function dynamoAudit(tableName: string): AuditLog {
     },
 
     forObject(objectId, request) {
-      return page({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OBJECT#${objectId}` } }, request);
+      const partition = { pk: `OBJECT#${objectId}` };
+      return page({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition.pk } }, partition, request);
     },
 
     byActor(sub, request) {
-      return page({ IndexName: 'byActor', KeyConditionExpression: 'actorPk = :actor', ExpressionAttributeValues: { ':actor': `ACTOR#${sub}` } }, request);
+      const partition = { actorPk: `ACTOR#${sub}` };
+      return page({ IndexName: 'byActor', KeyConditionExpression: 'actorPk = :actor', ExpressionAttributeValues: { ':actor': partition.actorPk } }, partition, request);
     },
   };
 }

@@ -146,7 +146,8 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
       if (Object.keys(names).length > 0) base.ExpressionAttributeNames = names;
 
       const taken: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined = page.cursor ? decodeCursor(page.cursor) : undefined;
+      const partition: Record<string, string> = filter.country ? { countryPk: `COUNTRY#${filter.country}` } : { listPk: 'OBJECT' };
+      let startKey: Record<string, unknown> | undefined = page.cursor ? decodeCursor(page.cursor, ['pk', 'sk', 'listSk'], partition) : undefined;
       let cutShort = false;
       do {
         const result = await dynamo.send(

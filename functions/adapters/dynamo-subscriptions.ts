@@ -85,8 +85,10 @@ export function dynamoAlerts(tableName: string): AlertRepository {
     },
 
     async *newest({ since, cursor }) {
-      const before = cursor ? decodeCursor(cursor).before : undefined;
+      const before = cursor ? decodeCursor(cursor, ['before']).before : undefined;
       const lowest = since ?? '';
+      // An older cursor with a later `since`: nothing lies between them (and DynamoDB refuses the reversed range).
+      if (before !== undefined && before < lowest) return;
       const pages = paginateQuery(
         { client: dynamo, pageSize: 100 },
         {
