@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../functions/api-docs/openapi.ts';
 import { routes } from '../../../infra/wiring.ts';
+import { restrictedFields } from '../../../schemas/object-id.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Operation = {
@@ -14,6 +15,13 @@ function refsIn(node: Json): string[] {
   if (Array.isArray(node)) return node.flatMap(refsIn);
   if (node === null || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([key, value]) => (key === '$ref' && typeof value === 'string' ? [value] : refsIn(value)));
+}
+
+/** Every example (`example`, `examples`) anywhere in a JSON document. */
+function examplesIn(node: Json): Json[] {
+  if (Array.isArray(node)) return node.flatMap(examplesIn);
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'example' || key === 'examples' ? [value] : examplesIn(value)));
 }
 
 // Round-trip through JSON so the tests see exactly what the docs endpoint serves.
@@ -131,5 +139,14 @@ describe('openApiDocument', () => {
       expect(schema).not.toHaveProperty('$id');
       expect(schema).not.toHaveProperty('$schema');
     }
+  });
+
+  it('shows no restricted field in any example, since every role reads the document', () => {
+    // Act
+    const examples = JSON.stringify(examplesIn(served() as unknown as Json));
+
+    // Assert
+    expect(examples.length).toBeGreaterThan(2);
+    for (const field of restrictedFields) expect(examples).not.toContain(`"${field}"`);
   });
 });
