@@ -8,6 +8,7 @@ import type { Caller } from '../../schemas/identity.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { verifySignature } from '../../functions/alerts/signature.ts';
 import { apiClient } from '../support/api.ts';
+import { until } from '../support/until.ts';
 import { partnerQueue, webhookReceiver } from '../support/partners.ts';
 import { greekIcon, italianPainting } from '../fixtures/objects.ts';
 
@@ -34,16 +35,6 @@ async function subscribe(as: Caller, body: unknown) {
   const reply = await api.call('POST', '/v1/subscriptions', { as, body });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body as { id: string; version: number; signingSecret?: string; status: string };
-}
-
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const receivers: { close(): unknown }[] = [];

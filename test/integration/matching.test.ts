@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../schemas/identity.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, postToPresignedUpload, waitForImage, type Reply } from '../support/api.ts';
+import { until } from '../support/until.ts';
 import { greekIcon, italianPainting, malianTerracotta, mughalFolio } from '../fixtures/objects.ts';
 import { fieldPhoto, registeredPhoto, syntheticObjects } from '../fixtures/photo-corpus.ts';
 
@@ -27,16 +28,6 @@ async function register(body: RegisterObject) {
   const reply = await api.call('POST', '/v1/objects', { as: museum, body });
   expect(reply.status).toBe(201);
   return reply.body.id as string;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const settledSighting = (id: string, as: Caller = customs) =>

@@ -7,6 +7,7 @@ import { routes, type FunctionName, type RouteKeyOf } from '../../infra/wiring.t
 import { operatorsOrg, Role, type Caller } from '../../schemas/identity.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, type Reply } from '../support/api.ts';
+import { until } from '../support/until.ts';
 import { greekIcon } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
@@ -31,16 +32,6 @@ async function ok(reply: Promise<Reply>, status: number): Promise<Reply> {
   const settled = await reply;
   expect(settled.status, JSON.stringify(settled.body)).toBe(status);
   return settled;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** An object of `org` carrying restricted values, with a status change whose note is restricted too. */
