@@ -17,6 +17,8 @@ SNSClient.prototype.send = function (this: SNSClient, command: unknown, ...rest:
 
 const { handler } = (await import('../../functions/alerts/publish-handler.ts')) as { handler: (event: unknown, context: Context) => Promise<unknown> };
 const event = JSON.parse(await readFile(batchFile ?? '', 'utf8')) as unknown;
-// A short remaining time, so that an alert left "in progress" by a killed run can be taken over a second later.
-const context = { functionName: 'alertPublisher', awsRequestId: `crash-${process.pid}`, getRemainingTimeInMillis: () => 1000 } as Context;
+// A run that will be killed gets a short time: an alert it leaves "in progress" can be taken over seconds later.
+// The others get enough for retried, throttled calls (middy ends the invocation when the time is up, as Lambda does).
+const remainingMs = Number.isFinite(killAfter) ? 3000 : 30_000;
+const context = { functionName: 'alertPublisher', awsRequestId: `crash-${process.pid}`, getRemainingTimeInMillis: () => remainingMs } as Context;
 process.stdout.write(JSON.stringify(await handler(event, context)));

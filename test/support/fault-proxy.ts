@@ -1,0 +1,85 @@
+// Faults the emulators cannot produce, answered the way AWS answers them: a proxy in front of DynamoDB Local or fauxqs
+// that refuses a share of the matching requests with AWS's own throttling errors, so the SDK's retry logic and the
+// handlers' partial-batch failures run exactly as they would against a throttled AWS service.
+import { once } from 'node:events';
+import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Fault {
+  /** Whether this request is one the fault may hit (its operation), from its headers and body. */
+  hits(request: IncomingMessage, body: Buffer): boolean;
+  /** Writes AWS's error answer. */
+  answer(response: ServerResponse): void;
+}
+
+/** DynamoDB's throttling answer for the named operations (X-Amz-Target DynamoDB_20120810.<Operation>). */
+export function dynamoThrottling(operations: readonly string[]): Fault {
+  return {
+    hits: (request) => operations.some((operation) => request.headers['x-amz-target'] === `DynamoDB_20120810.${operation}`),
+    answer: (response) => {
+      response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'fault-proxy' });
+      response.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' }));
+    },
+  };
+}
+
+/** SNS's throttling answer (query protocol) for the named actions, e.g. Publish. */
+export function snsThrottling(actions: readonly string[]): Fault {
+  return {
+    hits: (_request, body) => actions.some((action) => new URLSearchParams(body.toString('utf8')).get('Action') === action),
+    answer: (response) => {
+      response.writeHead(400, { 'content-type': 'text/xml', 'x-amzn-requestid': 'fault-proxy' });
+      response.end(
+        '<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>',
+      );
+    },
+  };
+}
+
+/** A small seeded generator, so that a failing run can be replayed with the same faults. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+export async function startFaultProxy(target: string, fault: Fault, options: { rate: number; seed: number }) {
+  const targetUrl = new URL(target);
+  const random = seeded(options.seed);
+  let injected = 0;
+  let passed = 0;
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (fault.hits(request, body) && random() < options.rate) {
+        injected += 1;
+        fault.answer(response);
+        return;
+      }
+      passed += 1;
+      const upstream = forward(
+        { hostname: targetUrl.hostname, port: targetUrl.port, path: request.url, method: request.method, headers: { ...request.headers, host: targetUrl.host } },
+        (reply) => {
+          response.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(response);
+        },
+      );
+      upstream.on('error', () => response.destroy());
+      upstream.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    counts: () => ({ injected, passed }),
+    close: () => new Promise<void>((closed) => server.close(() => closed())),
+  };
+}
