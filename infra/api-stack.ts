@@ -36,6 +36,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { cors } from '../functions/http/security-headers.ts';
+import { OperationsAlarms } from './alarms.ts';
 import { consoleOrigins } from './console-origins.ts';
 import { type Grantables, RegistryFunction, subscriptionQueueArns } from './function.ts';
 import { alertQueues, env, readablePrefixes } from './resources.ts';
@@ -49,6 +50,7 @@ import {
   type ScheduleSource,
   type SubscriptionQueueSource,
   type TableStreamSource,
+  subscriptionQueueSource,
 } from './wiring.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -89,6 +91,7 @@ const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imagePr
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<FunctionName, RegistryFunction>;
+  readonly alarms: OperationsAlarms;
   private readonly failureQueues = new Map<FunctionName, Queue>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -175,6 +178,15 @@ export class ApiStack extends Stack {
       }
     }
     acknowledgeNotificationsHandler(this);
+
+    const fnOf = (name: FunctionName) => built[name].fn;
+    this.alarms = new OperationsAlarms(this, 'Operations', {
+      failureQueues: this.failureQueues,
+      streamConsumers: Object.fromEntries(eventSources.filter((s) => s.kind === 'table-stream').map((s) => [s.fn, fnOf(s.fn)])),
+      webhookDelivery: fnOf(subscriptionQueueSource().fn),
+      api: this.api,
+      opsEmail: this.node.tryGetContext('opsEmail'),
+    });
   }
 
   /**

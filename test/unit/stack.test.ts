@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { consoleCors } from '../../infra/api-stack.ts';
 import { buildApp } from '../../infra/registry-app.ts';
 import { alertQueues, bucket, env, table } from '../../infra/resources.ts';
-import { eventSources, functions, routes, type FunctionDecl } from '../../infra/wiring.ts';
+import { eventSources, functions, routes, subscriptionQueueSource, type FunctionDecl } from '../../infra/wiring.ts';
+import { webhookFailureLog } from '../../infra/alarms.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
@@ -548,5 +549,99 @@ describe('cdk-nag', () => {
 
     // Assert
     expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath)}`)).toEqual([]);
+  });
+});
+
+describe('alarms', () => {
+  const alarms = (): ({ id: string } & Record<string, any>)[] =>
+    resourcesOf(templates.api, 'AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties }));
+  /** The metrics an alarm reads: its one metric, or each MetricStat of its metric math. */
+  const metricsOf = (alarm: Record<string, any>): { namespace: string; name: string; dimensions: { Name: string; Value: unknown }[] }[] =>
+    alarm['MetricName']
+      ? [{ namespace: alarm['Namespace'], name: alarm['MetricName'], dimensions: alarm['Dimensions'] ?? [] }]
+      : (alarm['Metrics'] ?? [])
+          .filter((query: any) => query.MetricStat)
+          .map((query: any) => ({ namespace: query.MetricStat.Metric.Namespace, name: query.MetricStat.Metric.MetricName, dimensions: query.MetricStat.Metric.Dimensions ?? [] }));
+  const readingOnly = (namespace: string, name: string) =>
+    alarms().filter((alarm) => metricsOf(alarm).length > 0 && metricsOf(alarm).every((m) => m.namespace === namespace && m.name === name));
+  const opsTopicIds = () => resourcesOf(templates.api, 'AWS::SNS::Topic').map(([id]) => id).filter((id) => id.includes('OpsAlarms'));
+
+  it("creates at most six alarms, reading no more than CloudWatch's ten free alarm metrics", () => {
+    // Act
+    const found = alarms();
+
+    // Assert
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(6);
+    expect(found.flatMap(metricsOf).length).toBeLessThanOrEqual(10);
+  });
+
+  it('notifies the one ops topic from every alarm, when it goes off and when it clears', () => {
+    // Arrange
+    expect(opsTopicIds()).toHaveLength(1);
+    const topic = { Ref: opsTopicIds()[0] };
+
+    // Act
+    const actions = alarms().map((alarm) => ({ id: alarm.id, alarm: alarm['AlarmActions'], ok: alarm['OKActions'] }));
+
+    // Assert
+    expect(actions).toEqual(alarms().map((alarm) => ({ id: alarm.id, alarm: [topic], ok: [topic] })));
+  });
+
+  it('treats missing data as not breaching in every alarm, so an idle registry never alarms', () => {
+    // Act
+    const treatment = alarms().map((alarm) => [alarm.id, alarm['TreatMissingData']]);
+
+    // Assert
+    expect(treatment).toEqual(alarms().map((alarm) => [alarm.id, 'notBreaching']));
+  });
+
+  it('sums the waiting messages of every failure queue the stack has in one dead-letter alarm', () => {
+    // Arrange
+    const queueIds = resourcesOf(templates.api, 'AWS::SQS::Queue').map(([id]) => id);
+
+    // Act
+    const deadLetterAlarms = readingOnly('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
+    const watched = deadLetterAlarms.flatMap(metricsOf).map((m) => m.dimensions.find((d) => d.Name === 'QueueName')?.Value);
+
+    // Assert
+    expect(deadLetterAlarms).toHaveLength(1);
+    expect(deadLetterAlarms[0]?.['Threshold']).toBe(1);
+    expect(watched.map((value: any) => value?.['Fn::GetAtt']?.[0]).sort()).toEqual([...queueIds].sort());
+  });
+
+  it('watches the age of the oldest stream record of every table-stream consumer declared in the wiring', () => {
+    // Arrange
+    const consumers = sourcesOf('table-stream').map((source) => functionIdOf(source.fn));
+
+    // Act
+    const ageAlarms = readingOnly('AWS/Lambda', 'IteratorAge');
+    const watched = ageAlarms.flatMap(metricsOf).map((m) => (m.dimensions.find((d) => d.Name === 'FunctionName')?.Value as { Ref?: string })?.Ref);
+
+    // Assert
+    expect(ageAlarms).toHaveLength(1);
+    expect(ageAlarms[0]?.['Threshold']).toBe(5 * 60 * 1000);
+    expect(watched.sort()).toEqual([...consumers].sort());
+  });
+
+  it("counts each alert a webhook refused through its last attempt, from the delivery function's log", () => {
+    // Arrange: the line the delivery handler logs for every refused attempt.
+    const source = subscriptionQueueSource();
+    const handler = readFileSync(new URL('../../functions/alerts/delivery-handler.ts', import.meta.url), 'utf8');
+    const logGroup = resourcesOf(templates.api, 'AWS::Lambda::Function').find(([id]) => id === functionIdOf(source.fn))?.[1].Properties['LoggingConfig']?.['LogGroup'];
+
+    // Act
+    const filters = resourcesOf(templates.api, 'AWS::Logs::MetricFilter').map(([, f]) => f.Properties);
+
+    // Assert
+    expect(handler).toContain(`logger.warn('${webhookFailureLog.message}', { subscriptionId, alertId, ${webhookFailureLog.attemptField},`);
+    expect(filters).toEqual([
+      expect.objectContaining({
+        LogGroupName: logGroup,
+        FilterPattern: `{ ($.message = "${webhookFailureLog.message}") && ($.${webhookFailureLog.attemptField} >= ${source.maxAttempts}) }`,
+      }),
+    ]);
+    const [transformation] = filters[0]?.['MetricTransformations'] ?? [];
+    expect(readingOnly(transformation?.MetricNamespace, transformation?.MetricName)).toHaveLength(1);
   });
 });
