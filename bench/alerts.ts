@@ -12,16 +12,13 @@ import { caller, greekIcon, italianPainting, malianTerracotta, mughalFolio } fro
 import { apiClient } from '../test/support/api.ts';
 import { launchLocalStack } from '../test/support/local-stack.ts';
 import { partnerQueue } from '../test/support/partners.ts';
+import { percentile } from '../test/support/stats.ts';
 
 const sightingCount = Number(process.argv[2] ?? 200);
 const perSecond = 4;
 const warmUp = 5;
 const graceMs = 30_000;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-alerts-'));
