@@ -80,9 +80,13 @@ export function publisherEnvironment(endpoints: { aws: string; dynamo: string; s
   };
 }
 
-/** One invocation; `killAfter` kills it (SIGKILL) as it is about to publish its (killAfter + 1)-th alert. */
-export async function runPublisher(batchFile: string, environment: NodeJS.ProcessEnv, killAfter?: number) {
-  const args = [harness, batchFile, ...(killAfter !== undefined ? ['--kill-after', String(killAfter)] : [])];
+/**
+ * One invocation. `kill.before: n` kills it (SIGKILL) as it is about to publish its (n + 1)-th alert; `kill.after: n`
+ * as soon as its n-th alert is published, before the publisher records that it was.
+ */
+export async function runPublisher(batchFile: string, environment: NodeJS.ProcessEnv, kill?: { before: number } | { after: number }) {
+  const flag = kill ? ('before' in kill ? ['--kill-after', String(kill.before)] : ['--kill-after-published', String(kill.after)]) : [];
+  const args = [harness, batchFile, ...flag];
   try {
     const { stdout } = await promisify(execFile)(process.execPath, args, { env: environment });
     return { killed: false, response: JSON.parse(stdout) as { batchItemFailures: unknown[] } };
