@@ -6,12 +6,14 @@
 //   recent sightings, newest first   index byCreated: listPk=SIGHTING, listSk=<createdAt>#<id>
 //   match by id                      pk=MATCH#<id>    sk=META  (the id is derived from the pair, so a pair exists once)
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 import { dynamo } from './clients.ts';
 
 const sightingKey = (id: string) => ({ pk: `SIGHT#${id}`, sk: 'META' });
+/** Concurrent matchers of one sighting give way to each other; more tries than that is a fault, not a race. */
+const maxMergeAttempts = 10;
 const matchKey = (id: string) => ({ pk: `MATCH#${id}`, sk: 'META' });
 const photoKey = (id: string, n: number) => ({ pk: sightingKey(id).pk, sk: `FP#${n}` });
 
@@ -58,34 +60,43 @@ export function dynamoSightings(tableName: string): SightingRepository {
     },
 
     async recordMatches(sightingId, matches, at) {
-      const existing = new Set((await getMatches(matches.map((match) => match.id))).map((match) => match.id));
-      const fresh = matches.filter((match) => !existing.has(match.id));
-      const sighting = await this.get(sightingId);
-      if (!sighting) throw new Error(`no sighting ${sightingId}`);
-      const matchIds = [...new Set([...sighting.matchIds, ...matches.map((match) => match.id)])];
-      await dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...fresh.map((match) => ({
-              Put: {
-                TableName: tableName,
-                Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
-            {
-              Update: {
-                TableName: tableName,
-                Key: sightingKey(sightingId),
-                UpdateExpression: 'SET #record.#status = :status, #record.matchIds = :ids, #record.updatedAt = :at',
-                ExpressionAttributeNames: { '#record': 'record', '#status': 'status' },
-                ExpressionAttributeValues: { ':status': matchIds.length > 0 ? 'matched' : 'no-match', ':ids': matchIds, ':at': at },
-              },
-            },
-          ],
-        }),
-      );
-      return fresh;
+      // Two objects can be matched against one sighting at the same moment (a batch runs in parallel): each write
+      // is conditional on the list it merged into, and a write that lost the race merges again.
+      for (let attempt = 1; ; attempt++) {
+        const existing = new Set((await getMatches(matches.map((match) => match.id))).map((match) => match.id));
+        const fresh = matches.filter((match) => !existing.has(match.id));
+        const sighting = await this.get(sightingId);
+        if (!sighting) throw new Error(`no sighting ${sightingId}`);
+        const matchIds = [...new Set([...sighting.matchIds, ...matches.map((match) => match.id)])];
+        try {
+          await dynamo.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                ...fresh.map((match) => ({
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                })),
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: sightingKey(sightingId),
+                    UpdateExpression: 'SET #record.#status = :status, #record.matchIds = :ids, #record.updatedAt = :at',
+                    ConditionExpression: '#record.matchIds = :read',
+                    ExpressionAttributeNames: { '#record': 'record', '#status': 'status' },
+                    ExpressionAttributeValues: { ':status': matchIds.length > 0 ? 'matched' : 'no-match', ':ids': matchIds, ':at': at, ':read': sighting.matchIds },
+                  },
+                },
+              ],
+            }),
+          );
+          return fresh;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException) || attempt >= maxMergeAttempts) throw error;
+        }
+      }
     },
 
     async recordFailure(sightingId, attempts, failure, at) {
