@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, GetItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { env } from '../../infra/resources.ts';
 import { rateTable } from '../../infra/resources.ts';
 import type { RateCounter } from '../../functions/http/rate-limit.ts';
+import { adapterEnvironment } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
 const tableName = `${rateTable.localName}-${randomUUID().slice(0, 8)}`;
@@ -12,21 +12,7 @@ const admin = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: {
 let counter: RateCounter;
 
 beforeAll(async () => {
-  // The adapter's shared client reads these at import; config() needs the rest to exist, not to be reachable.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
-  process.env[env.table] ??= 'unused';
-  process.env[env.auditTable] ??= 'unused';
-  process.env[env.rateTable] ??= 'unused';
-  process.env[env.bucket] ??= 'unused';
-  process.env[env.alertsTopic] ??= 'arn:aws:sns:us-east-1:000000000000:unused';
-  process.env[env.jwtIssuer] ??= 'http://127.0.0.1/unused';
-  process.env[env.jwtAudience] ??= 'unused';
-  process.env[env.jwksUri] ??= 'http://127.0.0.1/unused/jwks.json';
+  adapterEnvironment(endpoint);
   await admin.send(
     new CreateTableCommand({
       TableName: tableName,

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { env, table } from '../../infra/resources.ts';
+import { table } from '../../infra/resources.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import { adapterEnvironment } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
 const tableName = `sightings-race-${randomUUID().slice(0, 8)}`;
@@ -12,12 +13,7 @@ const admin = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: {
 let sightings: SightingRepository;
 
 beforeAll(async () => {
-  // The adapter's shared client reads these at import; config() needs the rest to exist, not to be reachable.
-  Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
-  for (const name of [env.table, env.auditTable, env.rateTable, env.bucket, env.jwtAudience]) process.env[name] ??= 'unused';
-  process.env[env.alertsTopic] ??= 'arn:aws:sns:us-east-1:000000000000:unused';
-  process.env[env.jwtIssuer] ??= 'http://127.0.0.1/unused';
-  process.env[env.jwksUri] ??= 'http://127.0.0.1/unused/jwks.json';
+  adapterEnvironment(endpoint);
   await admin.send(
     new CreateTableCommand({
       TableName: tableName,

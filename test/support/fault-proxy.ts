@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../fixtures/random.ts';
 
 export interface Fault {
   /** Whether this request is one the fault may hit (its operation), from its headers and body. */
@@ -36,21 +37,10 @@ export function snsThrottling(actions: readonly string[]): Fault {
   };
 }
 
-/** A small seeded generator, so that a failing run can be replayed with the same faults. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 export async function startFaultProxy(target: string, fault: Fault, options: { rate: number; seed: number }) {
   const targetUrl = new URL(target);
-  const random = seeded(options.seed);
+  // Seeded, so that a failing run can be replayed with the same faults.
+  const random = seededRandom(options.seed);
   let injected = 0;
   let passed = 0;
   const server = createServer((request, response) => {
