@@ -1,34 +1,25 @@
 // The DynamoDB rate counter against DynamoDB Local: atomic counts under concurrency, and a TTL on every counter.
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, GetItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { rateTable } from '../../infra/resources.ts';
 import type { RateCounter } from '../../functions/http/rate-limit.ts';
-import { adapterEnvironment } from '../support/adapter-env.ts';
+import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
 const tableName = `${rateTable.localName}-${randomUUID().slice(0, 8)}`;
-const admin = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+let table: Awaited<ReturnType<typeof scratchTable>>;
 let counter: RateCounter;
 
 beforeAll(async () => {
   adapterEnvironment(endpoint);
-  await admin.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: rateTable.partitionKey, AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: rateTable.partitionKey, KeyType: 'HASH' }],
-    }),
-  );
-  await waitUntilTableExists({ client: admin, maxWaitTime: 30 }, { TableName: tableName });
+  table = await scratchTable(endpoint, tableName, { partitionKey: rateTable.partitionKey });
   const { dynamoRateCounter } = await import('../../functions/adapters/dynamo-rate-counter.ts');
   counter = dynamoRateCounter(tableName);
 });
 
 afterAll(async () => {
-  await admin.send(new DeleteTableCommand({ TableName: tableName }));
-  admin.destroy();
+  await table.drop();
 });
 
 describe('the DynamoDB rate counter', () => {
@@ -53,7 +44,7 @@ describe('the DynamoDB rate counter', () => {
 
     // Assert
     expect(count).toBe(1);
-    const stored = await admin.send(new GetItemCommand({ TableName: tableName, Key: { [rateTable.partitionKey]: { S: `${key}#1796032860` } } }));
+    const stored = await table.admin.send(new GetItemCommand({ TableName: tableName, Key: { [rateTable.partitionKey]: { S: `${key}#1796032860` } } }));
     expect(stored.Item?.[rateTable.ttlAttribute]).toEqual({ N: '1796032980' });
     expect(stored.Item?.count).toEqual({ N: '1' });
   });

@@ -1,38 +1,25 @@
 // Objects matched against one sighting at the same moment (a stream batch runs in parallel) all stay in its list of
 // matches: the race the load script found, when each write replaced the list the other had just written.
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { table } from '../../infra/resources.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
-import { adapterEnvironment } from '../support/adapter-env.ts';
+import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
 const tableName = `sightings-race-${randomUUID().slice(0, 8)}`;
-const admin = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+let scratch: Awaited<ReturnType<typeof scratchTable>>;
 let sightings: SightingRepository;
 
 beforeAll(async () => {
   adapterEnvironment(endpoint);
-  await admin.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [table.partitionKey, table.sortKey].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: table.partitionKey, KeyType: 'HASH' },
-        { AttributeName: table.sortKey, KeyType: 'RANGE' },
-      ],
-    }),
-  );
-  await waitUntilTableExists({ client: admin, maxWaitTime: 30 }, { TableName: tableName });
+  scratch = await scratchTable(endpoint, tableName, { partitionKey: table.partitionKey, sortKey: table.sortKey });
   const { dynamoSightings } = await import('../../functions/adapters/dynamo-sightings.ts');
   sightings = dynamoSightings(tableName);
 });
 
 afterAll(async () => {
-  await admin.send(new DeleteTableCommand({ TableName: tableName }));
-  admin.destroy();
+  await scratch.drop();
 });
 
 it('keeps every match of twelve objects matched against one sighting at once', async () => {
