@@ -83,12 +83,13 @@ export interface ApiDeps extends RateLimitDeps {
   orgs: Pick<OrgRepository, 'get'>;
 }
 
-type Attempt = { caller?: Caller; params?: unknown; body?: unknown };
+type Attempt = { route?: Route; caller?: Caller; params?: unknown; body?: unknown };
 
 async function respond(event: APIGatewayProxyEventV2, table: Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>, deps: ApiDeps, attempt: Attempt) {
   const route = routeByKey(event.routeKey);
   const handle = table[event.routeKey];
   if (!route || !handle) throw new NotFound(`No route ${event.routeKey}`);
+  attempt.route = route;
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const decl = route as Route & { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth?: 'none'; maxBodyBytes?: number };
   const raw = rawBody(event, decl.maxBodyBytes ?? defaultMaxBodyBytes);
@@ -120,9 +121,9 @@ export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, d
       } catch (error) {
         response = errorResponse(error, context.awsRequestId);
       }
-      const route = routeByKey(event.routeKey);
-      if (route && attempt.caller) {
-        const entry = auditEntryFor({ route, caller: attempt.caller, params: attempt.params, body: attempt.body, response, requestId: context.awsRequestId, at: new Date() });
+      const { route, caller, params, body } = attempt;
+      if (route && caller) {
+        const entry = auditEntryFor({ route, caller, params, body, response, requestId: context.awsRequestId, at: deps.clock.now() });
         // The request has happened: a failed append is an operations alarm (logged as an error), not the caller's.
         if (entry) await deps.audit.append(entry).catch((error: unknown) => logger.error('audit append failed', { error: error as Error, entry }));
       }

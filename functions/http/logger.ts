@@ -6,7 +6,7 @@ import { restrictedFields } from '../../schemas/object-id.ts';
  * Masked under these keys wherever they appear in a logged value: the restricted fields of an object, status and
  * review notes (they can name suspects), bearer tokens and webhook signing secrets.
  */
-export const maskedKeys = new Set<string>([...restrictedFields, 'note', 'authorization', 'token', 'signingSecret']);
+const maskedKeys = new Set<string>([...restrictedFields, 'note', 'authorization', 'token', 'signingSecret']);
 export const mask = '***';
 
 export const logger = new Logger({ serviceName: 'registry', jsonReplacerFn: (key, value) => (maskedKeys.has(key) ? mask : value) });

@@ -41,6 +41,13 @@ export async function getOrg(id: string, deps: Pick<OrgDeps, 'orgs'>): Promise<S
   return org;
 }
 
+export const listOrgs = async (deps: Pick<OrgDeps, 'orgs'>) => (await deps.orgs.list()).map(toOrgView);
+
+export async function listMembers(id: string, deps: Pick<OrgDeps, 'orgs'>): Promise<StoredMember[]> {
+  await getOrg(id, deps);
+  return deps.orgs.members(id);
+}
+
 export async function changeOrgStatus(id: string, change: ChangeOrgStatus, deps: OrgDeps): Promise<StoredOrg> {
   const org = await getOrg(id, deps);
   const { statusReason: _previous, ...rest } = org;

@@ -6,6 +6,7 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
+  type StreamViewType,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -27,7 +28,7 @@ type TableDecl = {
   partitionKey: string;
   sortKey?: string;
   indexes?: readonly { name: string; partitionKey: string; sortKey: string }[];
-  stream?: string;
+  stream?: StreamViewType;
 };
 
 async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
@@ -60,7 +61,7 @@ async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl
           Projection: { ProjectionType: 'ALL' as const },
         })),
       }),
-      ...(decl.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: decl.stream as 'NEW_AND_OLD_IMAGES' } } : {}),
+      ...(decl.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: decl.stream } } : {}),
     }),
   );
 }
