@@ -255,8 +255,9 @@ describe('email and the pull feed', () => {
 
     // Act
     const id = await register(objectOf(greekIcon, type));
+    // Finished mails only: each is written to a hidden .tmp file first, then renamed.
     const files = await until(
-      async () => (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.includes(`duty-officer`) && file.includes(run)),
+      async () => (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.endsWith('.eml') && file.includes(`duty-officer`) && file.includes(run)),
       (found) => found.length >= 1,
     );
     const email = await readFile(join(mailDir, files[0] ?? ''), 'utf8');
