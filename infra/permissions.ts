@@ -2,6 +2,7 @@
 // Each route names its action (infra/wiring.ts); the API middleware refuses a role the action does not list, and
 // the domain code asks `allowedOn` before it touches a record that belongs to an organisation.
 import type { Role } from '../schemas/identity.ts';
+import type { Visibility } from '../schemas/object-id.ts';
 
 /** any: whichever organisation the record belongs to; own: only records of the caller's own organisation. */
 export type Scope = 'any' | 'own';
@@ -57,6 +58,19 @@ export const actionNames: Record<Action, string> = {
  * its matches): own means the museum that registered it.
  */
 export const restrictedFieldReaders: Grant = { police: 'any', customs: 'any', admin: 'any', museum: 'own' };
+
+/**
+ * Who reads an object, by its visibility (own: the organisation that registered it). Matching still runs over every
+ * record: a caller who may not read one that matches is told only to contact the police.
+ */
+export const visibilityReaders: Readonly<Record<Visibility, Grant>> = {
+  public: everyone,
+  partners: { museum: 'any', police: 'any', customs: 'any', market: 'any', admin: 'any', public: 'own' },
+  'law-enforcement': { police: 'any', customs: 'any', admin: 'any', museum: 'own', market: 'own', public: 'own' },
+};
+
+/** An inventoried object, described before any loss, is read by its own organisation and admins only. */
+export const inventoryReaders: Grant = { museum: 'own', police: 'own', customs: 'own', market: 'own', public: 'own', admin: 'any' };
 
 /** Whether `role` may perform something granted by `grant` on a record of `ownerOrg` (undefined: not yet owned). */
 export function grants(grant: Grant, caller: { role: Role; org: string }, ownerOrg?: string): boolean {

@@ -1,7 +1,7 @@
 // Alerts and the subscriptions of partners: what a partner asks to hear about, and the message it then receives.
 import * as z from 'zod';
 import { Channel, Confidence, Reason, ReportSighting } from './matching.ts';
-import { ObjectStatus } from './object-id.ts';
+import { ObjectStatus, Visibility } from './object-id.ts';
 import { CountryCode, Id, Timestamp, text } from './primitives.ts';
 
 export const AlertEvent = z
@@ -99,6 +99,7 @@ export const Alert = z
       title: z.string().optional(),
       objectType: z.string(),
       status: ObjectStatus,
+      visibility: Visibility.optional().meta({ description: 'Who may read the record: pass a law-enforcement one on to no one else' }),
       country: CountryCode.meta({ description: 'Where the loss happened' }),
       ownerOrg: z.string(),
       link: z.url().meta({ description: 'The record in the registry API' }),

@@ -64,9 +64,21 @@ export const SearchCandidate = z
   })
   .meta({ id: 'SearchCandidate' });
 
+export const contactPolice = 'A registered object may match: contact the police';
+
+export const RestrictedCandidate = z
+  .strictObject({
+    restricted: z.literal(true),
+    notice: z.string().meta({ examples: [contactPolice] }),
+  })
+  .meta({
+    id: 'RestrictedCandidate',
+    description: 'A record you may not read matches, at or above the alert threshold: it stays hidden, its owner and the police are told',
+  });
+
 export const SearchResult = z
   .strictObject({
-    candidates: z.array(SearchCandidate),
+    candidates: z.array(z.union([SearchCandidate, RestrictedCandidate])),
     alertThreshold: z.number().meta({ description: 'Scores at or above this raise an alert when a sighting matches' }),
   })
   .meta({ id: 'SearchResult' });
@@ -124,7 +136,7 @@ export const SightingView = z
     reportedBy: z.strictObject({ org: z.string() }),
     createdAt: Timestamp,
     failure: z.string().optional().meta({ description: 'Why matching failed, when status is failed' }),
-    matches: z.array(MatchView),
+    matches: z.array(z.union([MatchView, RestrictedCandidate])),
   })
   .meta({ id: 'Sighting' });
 

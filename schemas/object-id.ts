@@ -49,8 +49,23 @@ export const Marking = z
   .meta({ id: 'Marking', description: 'An identifying mark: inventory number, label, seal, stamp or signature' });
 
 export const LossStatus = z.enum(['stolen', 'missing', 'looted']).meta({ description: 'Why the object is sought' });
+export const UnsettledStatus = z
+  .enum(['found-unresolved', 'disputed'])
+  .meta({ description: 'found-unresolved: located, ownership not settled; disputed: a claim is contested (see the notice)' });
 export const FoundStatus = z.enum(['recovered', 'returned']).meta({ description: 'The object is no longer sought' });
-export const ObjectStatus = z.enum([...LossStatus.options, ...FoundStatus.options]).meta({ id: 'ObjectStatus' });
+export const ObjectStatus = z
+  .enum(['inventoried', ...LossStatus.options, ...UnsettledStatus.options, ...FoundStatus.options])
+  .meta({ id: 'ObjectStatus', description: 'inventoried: described before any loss, seen by its own organisation only; allowed changes: GET /v1/statuses' });
+export type ObjectStatus = z.infer<typeof ObjectStatus>;
+
+export const Visibility = z
+  .enum(['public', 'partners', 'law-enforcement'])
+  .meta({
+    id: 'Visibility',
+    description: 'Who reads the record: public: everyone; partners: museums, police, customs and the art market; law-enforcement: police, customs and the owning organisation',
+  });
+export type Visibility = z.infer<typeof Visibility>;
+export const defaultVisibility: Visibility = 'partners';
 
 export const Incident = z
   .strictObject({
@@ -87,7 +102,8 @@ export const objectIdFields = {
   description: text(5000)
     .refine((value) => value.length >= 10, 'must be a short paragraph of at least 10 characters')
     .meta({ description: 'Object ID "Description": a short paragraph anyone could recognise the object by' }),
-  incident: Incident,
+  incident: Incident.optional().meta({ description: 'Required for a stolen, missing or looted object; an inventoried one gets it when it is lost' }),
+  visibility: Visibility.optional().meta({ description: 'Who reads the record (default partners); matching runs over every record whatever its visibility' }),
   policeReference: text(100).optional().meta({ description: 'Restricted: the police case reference' }),
   contact: Contact.optional(),
 };
@@ -96,8 +112,16 @@ export const objectIdFields = {
 export const restrictedFields = ['policeReference', 'contact'] as const;
 
 export const RegisterObject = z
-  .strictObject({ ...objectIdFields, status: LossStatus })
-  .meta({ id: 'RegisterObject', description: 'An Object ID record of a stolen, missing or looted object' });
+  .strictObject({ ...objectIdFields, status: z.enum(['inventoried', ...LossStatus.options]), visibility: Visibility.default(defaultVisibility) })
+  .superRefine((record, ctx) => {
+    if (record.status !== 'inventoried' && !record.incident) {
+      ctx.addIssue({ code: 'custom', path: ['incident'], message: 'is required for a stolen, missing or looted object: when, where (country) and how it was lost' });
+    }
+  })
+  .meta({
+    id: 'RegisterObject',
+    description: 'An Object ID record of a stolen, missing or looted object, or of one inventoried before any loss (seen by its own organisation only, never matched)',
+  });
 export type RegisterObject = z.infer<typeof RegisterObject>;
 
 // Merge-patch semantics: a field present replaces the stored one; null removes an optional field.
@@ -109,7 +133,8 @@ export const EditObject = z
     lang: f.lang.optional(),
     objectType: f.objectType.optional(),
     description: f.description.optional(),
-    incident: f.incident.optional(),
+    incident: f.incident,
+    visibility: f.visibility,
     title: clearable(f.title),
     materials: clearable(f.materials),
     techniques: clearable(f.techniques),
@@ -131,7 +156,16 @@ export type EditObject = z.infer<typeof EditObject>;
 export const ChangeStatus = z
   .strictObject({
     status: ObjectStatus,
-    note: text(2000).optional().meta({ description: 'Why the status changed, e.g. "seized by customs at Piraeus, 2024-05-02"' }),
+    note: text(2000).optional().meta({ description: 'Why the status changed, e.g. "seized by customs at Piraeus, 2024-05-02"; required for disputed, and then shown to partners' }),
+    incident: Incident.optional().meta({ description: 'The loss, when an inventoried (or recovered) object is lost: required when the object has none yet' }),
+  })
+  .superRefine((change, ctx) => {
+    if (change.status === 'disputed' && !change.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required for disputed: say who contests the ownership and on what grounds' });
+    }
+    if (change.incident && !LossStatus.safeParse(change.status).success) {
+      ctx.addIssue({ code: 'custom', path: ['incident'], message: 'is given only with a loss (stolen, missing or looted)' });
+    }
   })
   .meta({ id: 'ChangeStatus' });
 export type ChangeStatus = z.infer<typeof ChangeStatus>;

@@ -1,6 +1,6 @@
 // A registered object as the registry stores and returns it, its images and its history.
 import * as z from 'zod';
-import { objectIdFields, ObjectStatus } from './object-id.ts';
+import { Incident, objectIdFields, ObjectStatus, Visibility } from './object-id.ts';
 import { Id, Timestamp, text } from './primitives.ts';
 
 export const ImageStatus = z.enum(['pending', 'ready', 'rejected']).meta({
@@ -29,6 +29,8 @@ export const ObjectView = z
     id: Id,
     version: z.int().positive().meta({ description: 'Increases by one on every change; send it back in If-Match' }),
     status: ObjectStatus,
+    visibility: Visibility,
+    notice: z.string().optional().meta({ description: 'While found-unresolved or disputed: what a buyer or officer must know, e.g. who contests the ownership' }),
     orgId: z.string().meta({ description: 'The organisation that registered the object' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -53,7 +55,7 @@ export const ObjectPage = z
 export const ListObjectsQuery = z.strictObject({
   status: ObjectStatus.optional(),
   objectType: text(100).optional(),
-  country: objectIdFields.incident.shape.country.optional(),
+  country: Incident.shape.country.optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -7,7 +7,9 @@
 //   objects of a country, newest    index byCountry: countryPk=COUNTRY#<code>, listSk
 //   photo fingerprint of an image   pk=OBJ#<id>  sk=FP#<imageId>  (apart from the image: 25 KB, read only to match)
 //   objects and fingerprints by the time they changed   index byChange: changePk=CHANGE, changeSk=<at>#<key>
-// status and object type narrow a listing with a filter; both are low-cardinality within a country.
+// status and object type narrow a listing with a filter; both are low-cardinality within a country. What the caller
+// may read (its own organisation's records, others' by status and visibility) is a filter too; the page loop below
+// fills a page past the records filtered out, so a hidden record does not even shorten a page.
 import {
   GetCommand,
   PutCommand,
@@ -17,7 +19,9 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
+import type { ReadableScope } from '../http/permissions.ts';
 import type { ImageOutcome, ImageRecord, ImageRepository, ObjectRepository, StoredObject } from '../objects/model.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
@@ -35,10 +39,13 @@ function objectItem(object: StoredObject) {
     entity: 'object',
     version: object.version,
     status: object.status,
+    visibility: object.visibility ?? defaultVisibility,
+    orgId: object.orgId,
     objectTypeKey: normaliseObjectType(object.objectType),
     listPk: 'OBJECT',
     listSk: `${object.createdAt}#${object.id}`,
-    countryPk: `COUNTRY#${object.incident.country}`,
+    // An inventoried object has no loss yet, so no country to be listed under.
+    ...(object.incident ? { countryPk: `COUNTRY#${object.incident.country}` } : {}),
     changePk: 'CHANGE',
     changeSk: `${object.updatedAt}#OBJ#${object.id}`,
     record: object,
@@ -49,6 +56,28 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof TransactionCanceledException &&
     (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
+
+// Records written before visibility existed carry none and read as the default. DynamoDB refuses names and values
+// an expression does not use, so each is added with the clause that uses it.
+function readableCondition(scope: ReadableScope) {
+  if (scope.othersInventoried && scope.visibilities.length === Visibility.options.length) return undefined;
+  const values: Record<string, unknown> = { ':ownOrg': scope.ownOrg };
+  const names: Record<string, string> = {};
+  const visible: string[] = [];
+  if (scope.visibilities.length > 0) {
+    names['#visibility'] = 'visibility';
+    scope.visibilities.forEach((visibility, n) => (values[`:visibility${n}`] = visibility));
+    visible.push(`#visibility IN (${scope.visibilities.map((_, n) => `:visibility${n}`).join(', ')})`);
+    if (scope.visibilities.includes(defaultVisibility)) visible.push('attribute_not_exists(#visibility)');
+  }
+  let others = visible.length > 0 ? `(${visible.join(' OR ')})` : undefined;
+  if (others && !scope.othersInventoried) {
+    names['#status'] = 'status';
+    values[':inventoried'] = 'inventoried';
+    others = `(#status <> :inventoried AND ${others})`;
+  }
+  return { expression: others ? `(orgId = :ownOrg OR ${others})` : 'orgId = :ownOrg', values, names };
+}
 
 export function dynamoRegistry(tableName: string): ObjectRepository & { images: ImageRepository } {
   const historyPut = (entry: HistoryEntry, id: string) => ({
@@ -128,6 +157,12 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
       if (filter.objectType) {
         conditions.push('objectTypeKey = :type');
         values[':type'] = normaliseObjectType(filter.objectType);
+      }
+      const readable = readableCondition(filter.readable);
+      if (readable) {
+        conditions.push(readable.expression);
+        Object.assign(values, readable.values);
+        Object.assign(names, readable.names);
       }
       const base: QueryCommandInput = filter.country
         ? {

@@ -22,6 +22,7 @@ export function messageAttributes(attributes: AlertAttributes): Record<string, M
     country: text(attributes.country),
     objectType: text(attributes.objectType),
     ownerOrg: text(attributes.ownerOrg),
+    visibility: text(attributes.visibility),
     ...(attributes.seenIn ? { seenIn: text(attributes.seenIn) } : {}),
     ...(attributes.score !== undefined ? { score: { DataType: 'Number', StringValue: String(attributes.score) } } : {}),
   };

@@ -2,7 +2,7 @@
 // or a change of status. Alert ids come from what raised them, so a retried change raises the same alert again.
 import type { Alert } from '../../schemas/alerts.ts';
 import { alertSchemaVersion } from '../../schemas/alerts.ts';
-import { LossStatus } from '../../schemas/object-id.ts';
+import { defaultVisibility, LossStatus } from '../../schemas/object-id.ts';
 import { alertThreshold } from '../matching/combine.ts';
 import type { ObjectRepository, StoredObject } from '../objects/model.ts';
 import type { SightingRepository, StoredMatch } from '../sightings/model.ts';
@@ -21,13 +21,18 @@ export type AlertsForDeps = {
 /** The reasons a person reads first; the record has them all. */
 const reasonsShown = 5;
 
-function objectPart(object: StoredObject, apiUrl: string): Alert['object'] {
+type LostObject = StoredObject & Required<Pick<StoredObject, 'incident'>>;
+// Every object but an inventoried one has its loss on record.
+const hasIncident = (object: StoredObject): object is LostObject => object.incident !== undefined;
+
+function objectPart(object: LostObject, apiUrl: string): Alert['object'] {
   const link = `${apiUrl}/v1/objects/${object.id}`;
   return {
     id: object.id,
     ...(object.title ? { title: object.title } : {}),
     objectType: object.objectType,
     status: object.status,
+    visibility: object.visibility ?? defaultVisibility,
     country: object.incident.country,
     ownerOrg: object.orgId,
     link,
@@ -37,13 +42,21 @@ function objectPart(object: StoredObject, apiUrl: string): Alert['object'] {
 
 const named = (object: Alert['object']) => `'${object.title ?? object.objectType}' (${object.objectType}, ${object.country}, ${object.status})`;
 
+const isLoss = (object: StoredObject) => LossStatus.safeParse(object.status).success;
+
 function objectAlerts(change: Extract<RegistryChange, { kind: 'object' }>, apiUrl: string): Alert[] {
   const { before, after } = change;
+  // An inventoried object is its owner's private record: registering it, or putting it back there, tells no one.
+  if (after.status === 'inventoried' || !hasIncident(after)) return [];
   const object = objectPart(after, apiUrl);
   const base = { schemaVersion: alertSchemaVersion, object } as const;
   if (!before) {
-    if (!LossStatus.safeParse(after.status).success) return [];
+    if (!isLoss(after)) return [];
     return [{ ...base, alertId: `new-object:${after.id}`, event: 'new-object', occurredAt: after.createdAt, summary: `New ${after.status} object: ${named(object)}` }];
+  }
+  // To everyone else, an inventoried object that is lost is a new loss.
+  if (before.status === 'inventoried') {
+    return [{ ...base, alertId: `new-object:${after.id}:v${after.version}`, event: 'new-object', occurredAt: after.updatedAt, summary: `New ${after.status} object: ${named(object)}` }];
   }
   if (before.status === after.status) return [];
   return [
@@ -62,7 +75,7 @@ async function matchAlerts(match: StoredMatch, deps: AlertsForDeps): Promise<Ale
   if (match.score < alertThreshold || match.status === 'rejected') return [];
   const [found, sighting] = await Promise.all([deps.objects.get(match.objectId), deps.sightings.get(match.sightingId)]);
   // Both are written before their match; one missing was deleted since, and there is no one left to alert about.
-  if (!found || !sighting) return [];
+  if (!found || !sighting || !hasIncident(found.object)) return [];
   const object = objectPart(found.object, deps.apiUrl);
   const seenAt = sighting.seenAt;
   return [

@@ -1,7 +1,9 @@
 // A subscription's filter two ways: the SNS filter policy that selects its pushes, and the predicate the pull feed
 // applies to stored alerts. Both are built here from the same groups, so they cannot drift apart.
 import type { Alert, AlertEvent, SubscriptionFilter } from '../../schemas/alerts.ts';
+import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import { Invalid } from '../http/errors.ts';
+import { readableScope } from '../http/permissions.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import type { AlertAttributes, Audience, SnsFilterPolicy } from './model.ts';
 
@@ -9,12 +11,26 @@ import type { AlertAttributes, Audience, SnsFilterPolicy } from './model.ts';
 export const maxPolicyCombinations = 150;
 
 /** One alternative of the policy: all of its conditions must hold. */
-type Group = { events: AlertEvent[]; ownerOrg?: string; countryKey?: 'country' | 'seenIn' };
+type Group = { events: AlertEvent[]; ownerOrg?: string; countryKey?: 'country' | 'seenIn'; visibility?: Visibility[] };
 
 // A match concerns two countries, the loss's and the sighting's; a plain string attribute each, as String.Array
 // attributes are not filtered alike everywhere. A museum hears of matches on its own objects only: a sighting of
 // another museum's object is for that museum and the police, not for every registrar.
 function groupsOf(filter: SubscriptionFilter, audience: Audience): Group[] {
+  return withinVisibility(eventGroupsOf(filter, audience), audience);
+}
+
+// An alert about an object is for those who may read the object: others' objects by their visibility, and always
+// the audience's own.
+function withinVisibility(groups: Group[], audience: Audience): Group[] {
+  const { visibilities } = readableScope(audience);
+  if (visibilities.length === Visibility.options.length) return groups;
+  return groups.flatMap((group) =>
+    group.ownerOrg === audience.org ? [group] : [{ ...group, visibility: visibilities }, { ...group, ownerOrg: audience.org }],
+  );
+}
+
+function eventGroupsOf(filter: SubscriptionFilter, audience: Audience): Group[] {
   const byCountry = filter.countries !== undefined;
   const others = filter.events.filter((event) => event !== 'match');
   const groups: Group[] = others.length > 0 ? [{ events: others, ...(byCountry ? { countryKey: 'country' } : {}) }] : [];
@@ -36,6 +52,7 @@ export function attributesOf(alert: Alert): AlertAttributes {
     ...(alert.match ? { seenIn: alert.match.sighting.seenAt.country, score: alert.match.score } : {}),
     objectType: normaliseObjectType(alert.object.objectType),
     ownerOrg: alert.object.ownerOrg,
+    visibility: alert.object.visibility ?? defaultVisibility,
   };
 }
 
@@ -51,6 +68,7 @@ export function filterPolicy(filter: SubscriptionFilter, audience: Audience): Sn
     event: group.events,
     ...(group.ownerOrg ? { ownerOrg: [group.ownerOrg] } : {}),
     ...(group.countryKey ? { [group.countryKey]: filter.countries } : {}),
+    ...(group.visibility ? { visibility: group.visibility } : {}),
   }));
   return groups.length === 1 ? { ...common, ...groups[0] } : { ...common, $or: groups };
 }
@@ -59,7 +77,7 @@ export function filterPolicy(filter: SubscriptionFilter, audience: Audience): Sn
 export function assertWithinSnsLimits(filter: SubscriptionFilter, audience: Audience): void {
   const shared = (objectTypesOf(filter)?.length ?? 1) * (filter.minScore !== undefined ? 2 : 1);
   const combinations = groupsOf(filter, audience).reduce(
-    (sum, group) => sum + group.events.length * (group.countryKey ? (filter.countries?.length ?? 1) : 1) * shared,
+    (sum, group) => sum + group.events.length * (group.countryKey ? (filter.countries?.length ?? 1) : 1) * (group.visibility?.length ?? 1) * shared,
     0,
   );
   if (combinations > maxPolicyCombinations) {
@@ -80,7 +98,8 @@ export function matchesFilter(filter: SubscriptionFilter, audience: Audience, al
     return (
       group.events.includes(alert.event) &&
       (!group.ownerOrg || group.ownerOrg === alert.ownerOrg) &&
-      (!group.countryKey || (country !== undefined && filter.countries?.includes(country) === true))
+      (!group.countryKey || (country !== undefined && filter.countries?.includes(country) === true)) &&
+      (!group.visibility || group.visibility.includes(alert.visibility))
     );
   };
   return (

@@ -1,6 +1,7 @@
 // What the registry keeps of subscriptions and alerts, and the ports through which alerts leave it.
 import type { Alert, AlertEvent, CreateSubscription, SubscriptionView } from '../../schemas/alerts.ts';
 import type { Role } from '../../schemas/identity.ts';
+import type { Visibility } from '../../schemas/object-id.ts';
 
 /** Where a subscription's alerts go in AWS: its SNS subscription and, for webhooks, its queue and that queue's consumer. */
 export type ChannelRefs = {
@@ -33,6 +34,8 @@ export type AlertAttributes = {
   /** Normalised (see objects/object-type.ts). */
   objectType: string;
   ownerOrg: string;
+  /** Who may read the object (see infra/permissions.ts). */
+  visibility: Visibility;
   score?: number;
 };
 

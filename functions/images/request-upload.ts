@@ -4,8 +4,8 @@ import { bucket } from '../../infra/resources.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { ImageUpload } from '../../schemas/object.ts';
 import type { QueryUpload } from '../../schemas/matching.ts';
-import { Conflict, NotFound } from '../http/errors.ts';
-import { assertCanChange } from '../objects/access.ts';
+import { Conflict } from '../http/errors.ts';
+import { assertCanChange, findVisible } from '../objects/access.ts';
 import { queryPrefixOf } from '../matching/query-keys.ts';
 import { uploadExpired, uploadExpiresInSeconds } from './upload-window.ts';
 import type { Clock, ImageRecord, ImageRepository, Ids, ObjectRepository, UploadGrants } from '../objects/model.ts';
@@ -24,8 +24,7 @@ export async function requestImageUpload(
   caller: Caller,
   deps: { objects: Pick<ObjectRepository, 'get'>; images: ImageRepository; uploads: UploadGrants; clock: Clock; ids: Ids },
 ): Promise<z.output<typeof ImageUpload>> {
-  const found = await deps.objects.get(input.objectId);
-  if (!found) throw new NotFound(`No object ${input.objectId}`);
+  const found = await findVisible(input.objectId, caller, deps.objects);
   assertCanChange(caller, found.object);
 
   // Pending images count while their upload link is valid: the file may still arrive.

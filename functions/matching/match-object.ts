@@ -2,7 +2,7 @@
 // reported today can be the object a customs officer saw last month.
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 import type { StoredObject } from '../objects/model.ts';
-import { LossStatus } from '../../schemas/object-id.ts';
+import { isSearchable } from '../../schemas/status-transitions.ts';
 import { alertThreshold, calibrate, combine } from './combine.ts';
 import { matchOf, textOf } from './match-sighting.ts';
 import type { Candidate } from './model.ts';
@@ -12,7 +12,6 @@ import { toIndexedObject } from './registry-index.ts';
 import { createTextIndex, textAlertThreshold } from './text/text-index.ts';
 
 export const lookBackDays = 45;
-const sought = new Set<string>(LossStatus.options);
 
 // keepLocalFeatures: false keeps only the shortlist descriptor; local features are read for the shortlist alone.
 const noLocalFeatures = { width: 0, height: 0, points: '', descriptors: '' };
@@ -22,7 +21,7 @@ export async function matchObjectAgainstSightings(
   photo: PhotoFingerprint | undefined,
   deps: { sightings: SightingRepository; clock: { now(): Date } },
 ): Promise<StoredMatch[]> {
-  if (!sought.has(object.status)) return [];
+  if (!isSearchable(object.status)) return [];
   const now = deps.clock.now();
   const recent: StoredSighting[] = [];
   for await (const sighting of deps.sightings.recent(new Date(now.getTime() - lookBackDays * 86_400_000).toISOString())) recent.push(sighting);

@@ -1,7 +1,7 @@
 // The searchable registry in one function's memory: text and photo indexes of every registered object, loaded
 // from the latest snapshot plus the changes since, refreshed before use. Only objects still sought are found.
 import type { StoredObject } from '../objects/model.ts';
-import { LossStatus } from '../../schemas/object-id.ts';
+import { isSearchable } from '../../schemas/status-transitions.ts';
 import { bestPerObject, calibrate, combine } from './combine.ts';
 import type { Candidate, IndexedObject, TextQuery } from './model.ts';
 import type { PhotoFingerprint } from './photo/fingerprint.ts';
@@ -33,14 +33,13 @@ export interface MatchQuery {
   photos?: PhotoFingerprint[];
 }
 
-const sought = new Set<string>(LossStatus.options);
 // Items written in the same instant as the last change read may not have been visible yet: read a little back.
 const overlapMs = 60_000;
 const refreshAfterMs = 5_000;
 
 export function toIndexedObject(object: StoredObject): IndexedObject {
   const { id, lang, objectType, title, materials, techniques, measurements, inscriptions, markings, distinguishingFeatures, subject, dateOrPeriod, maker, culture, description } = object;
-  return { id, country: object.incident.country, lang, objectType, title, materials, techniques, measurements, inscriptions, markings, distinguishingFeatures, subject, dateOrPeriod, maker, culture, description };
+  return { id, country: object.incident?.country ?? '', lang, objectType, title, materials, techniques, measurements, inscriptions, markings, distinguishingFeatures, subject, dateOrPeriod, maker, culture, description };
 }
 
 /** Searches a text index and a photo index together; used for the whole registry and for one new object. */
@@ -79,7 +78,7 @@ export async function loadRegistryIndex(store: IndexStore, clock: { now(): Date 
     if (change.kind === 'object') {
       const { object } = change;
       text.upsert(toIndexedObject(object));
-      if (sought.has(object.status)) soughtIds.add(object.id);
+      if (isSearchable(object.status)) soughtIds.add(object.id);
       else soughtIds.delete(object.id);
       if (!lastChange || object.updatedAt > lastChange) lastChange = object.updatedAt;
     } else {

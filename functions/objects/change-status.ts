@@ -1,9 +1,20 @@
-// Moves an object between stolen, missing, looted, recovered and returned, keeping the change in its history.
+// Moves an object from one status to another along the allowed transitions, keeping who, when and why in its history.
 import type { Caller } from '../../schemas/identity.ts';
-import type { ChangeStatus } from '../../schemas/object-id.ts';
-import { Conflict } from '../http/errors.ts';
+import { LossStatus, type ChangeStatus } from '../../schemas/object-id.ts';
+import { statusTransitions } from '../../schemas/status-transitions.ts';
+import { Conflict, Invalid } from '../http/errors.ts';
 import { changedMeanwhile, loadForChange } from './edit.ts';
 import type { Clock, ImageRecord, ObjectRepository, StoredObject } from './model.ts';
+
+// The note of these stays on the record, for partners to read while the status lasts.
+const shownNote = new Set(['found-unresolved', 'disputed']);
+
+function assertAllowed(object: StoredObject, change: ChangeStatus): void {
+  const allowed = statusTransitions[object.status];
+  if (allowed.includes(change.status)) return;
+  const reason = object.status === change.status ? `is already ${change.status}` : `cannot go from ${object.status} to ${change.status}`;
+  throw new Conflict(`The object is ${object.status}: it can become ${allowed.join(', ')}`, [{ path: 'status', reason: `${reason}; allowed: ${allowed.join(', ')}` }]);
+}
 
 export async function changeStatus(
   id: string,
@@ -13,11 +24,21 @@ export async function changeStatus(
   deps: { objects: ObjectRepository; clock: Clock },
 ): Promise<{ object: StoredObject; images: ImageRecord[] }> {
   const { object, images } = await loadForChange(id, expectedVersion, caller, deps.objects);
-  if (object.status === change.status) {
-    throw new Conflict(`The object is already ${change.status}`, [{ path: 'status', reason: `is already ${change.status}` }]);
+  assertAllowed(object, change);
+  const incident = change.incident ?? object.incident;
+  if (LossStatus.safeParse(change.status).success && !incident) {
+    throw new Invalid('Say when, where and how the object was lost', [{ path: 'incident', reason: `is required to make an ${object.status} object ${change.status}` }]);
   }
   const at = deps.clock.now().toISOString();
-  const next: StoredObject = { ...object, status: change.status, version: object.version + 1, updatedAt: at };
+  const { statusNote: _previous, ...rest } = object;
+  const next: StoredObject = {
+    ...rest,
+    status: change.status,
+    ...(incident ? { incident } : {}),
+    ...(change.note && shownNote.has(change.status) ? { statusNote: change.note } : {}),
+    version: object.version + 1,
+    updatedAt: at,
+  };
   const written = await deps.objects.replace(next, object.version, {
     version: next.version,
     at,

@@ -3,9 +3,9 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
 import { objectIdFields, ObjectStatus, type EditObject } from '../../schemas/object-id.ts';
-import { Conflict, NotFound } from '../http/errors.ts';
+import { Conflict } from '../http/errors.ts';
 import { parseOrThrow } from '../http/parse.ts';
-import { assertCanChange } from './access.ts';
+import { assertCanChange, findVisible } from './access.ts';
 import type { Clock, ImageRecord, ObjectRepository, StoredObject } from './model.ts';
 
 function staleVersion(current: number, expected: number): Conflict {
@@ -25,8 +25,7 @@ export async function loadForChange(
   caller: Caller,
   objects: ObjectRepository,
 ): Promise<{ object: StoredObject; images: ImageRecord[] }> {
-  const found = await objects.get(id);
-  if (!found) throw new NotFound(`No object ${id}`);
+  const found = await findVisible(id, caller, objects);
   assertCanChange(caller, found.object);
   if (expectedVersion !== undefined && expectedVersion !== found.object.version) {
     throw staleVersion(found.object.version, expectedVersion);
@@ -60,7 +59,7 @@ export async function editObject(
   if (changed.length === 0) return { object, images };
 
   // The merged record must still be a whole, valid Object ID record.
-  const { id: _id, version: _v, orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, ...record } = patched;
+  const { id: _id, version: _v, orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, statusNote: _n, ...record } = patched;
   parseOrThrow(EditedRecord, record, 'body');
 
   const at = deps.clock.now().toISOString();

@@ -29,7 +29,7 @@ export const handler = apiHandler<'objects'>(
       const { object, images } = await changeStatus(params.id, body, expected, caller, deps);
       return json(200, await toView(object, images, caller, deps), etagOf(object.version));
     },
-    'GET /v1/objects/{id}/thumbnail': async ({ params }) => bodyless(302, { location: await thumbnailLink(params.id, deps) }),
+    'GET /v1/objects/{id}/thumbnail': async ({ params, caller }) => bodyless(302, { location: await thumbnailLink(params.id, caller, deps) }),
     'GET /v1/objects/{id}/history': async ({ params, caller }) => json(200, await objectHistory(params.id, caller, deps)),
   },
   apiDeps,

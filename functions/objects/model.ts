@@ -1,14 +1,17 @@
 // What the registry keeps about an object and its images, and the ports through which it keeps them.
-import type { RegisterObject } from '../../schemas/object-id.ts';
+import type { ObjectStatus, RegisterObject, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry, ListObjectsQuery } from '../../schemas/object.ts';
-import type { ObjectStatus } from '../../schemas/object-id.ts';
-import type * as z from 'zod';
+import type { ReadableScope } from '../http/permissions.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 
-export type StoredObject = Omit<RegisterObject, 'status'> & {
+export type StoredObject = Omit<RegisterObject, 'status' | 'visibility'> & {
   id: string;
   version: number;
-  status: z.infer<typeof ObjectStatus>;
+  status: ObjectStatus;
+  /** Absent on records stored before visibility existed: they read as the default. */
+  visibility?: Visibility;
+  /** The note of the change to disputed or found-unresolved, shown with the record while it is in that status. */
+  statusNote?: string;
   orgId: string;
   createdBy: string;
   createdAt: string;
@@ -39,7 +42,7 @@ export type ImageOutcome =
 /** What photo matching keeps of a ready image, stored beside it. */
 export type StoredFingerprint = PhotoFingerprint;
 
-export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country'>;
+export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country'> & { readable: ReadableScope };
 
 export interface ObjectRepository {
   /** Writes the object and its first history entry together; fails if the id exists. */

@@ -2,7 +2,8 @@
 import type { Caller } from '../../schemas/identity.ts';
 import type { HistoryEntry, ListObjectsQuery, ObjectView } from '../../schemas/object.ts';
 import { NotFound } from '../http/errors.ts';
-import { seesRestricted } from '../http/permissions.ts';
+import { readableScope, seesRestricted } from '../http/permissions.ts';
+import { findVisible } from './access.ts';
 import type { BlobStore, Clock, ObjectRepository } from './model.ts';
 import { toSummary, toView } from './view.ts';
 
@@ -11,15 +12,13 @@ const thumbnailLinkSeconds = 5 * 60;
 type ReadDeps = { objects: ObjectRepository; blobs: BlobStore; clock: Clock };
 
 export async function readObject(id: string, caller: Caller, deps: ReadDeps): Promise<ObjectView> {
-  const found = await deps.objects.get(id);
-  if (!found) throw new NotFound(`No object ${id}`);
+  const found = await findVisible(id, caller, deps.objects);
   return toView(found.object, found.images, caller, deps);
 }
 
 /** A short-lived link to the thumbnail of the object's first ready photo: what links in alerts and emails resolve to. */
-export async function thumbnailLink(id: string, deps: { objects: ObjectRepository; blobs: BlobStore }): Promise<string> {
-  const found = await deps.objects.get(id);
-  if (!found) throw new NotFound(`No object ${id}`);
+export async function thumbnailLink(id: string, caller: Caller, deps: { objects: ObjectRepository; blobs: BlobStore }): Promise<string> {
+  const found = await findVisible(id, caller, deps.objects);
   const first = [...found.images]
     .filter((image) => image.status === 'ready' && image.thumbnailKey)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
@@ -29,13 +28,12 @@ export async function thumbnailLink(id: string, deps: { objects: ObjectRepositor
 
 export async function listObjects(query: ListObjectsQuery, caller: Caller, deps: { objects: ObjectRepository }) {
   const { cursor, limit, ...filter } = query;
-  const page = await deps.objects.list(filter, { limit, ...(cursor ? { cursor } : {}) });
+  const page = await deps.objects.list({ ...filter, readable: readableScope(caller) }, { limit, ...(cursor ? { cursor } : {}) });
   return { items: page.items.map((object) => toSummary(object, caller)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 export async function objectHistory(id: string, caller: Caller, deps: { objects: ObjectRepository }): Promise<{ items: HistoryEntry[] }> {
-  const found = await deps.objects.get(id);
-  if (!found) throw new NotFound(`No object ${id}`);
+  const found = await findVisible(id, caller, deps.objects);
   const items = await deps.objects.history(id);
   if (seesRestricted(caller, found.object.orgId)) return { items };
   // Who on the museum's staff made a change, and their notes, can touch on the investigation.

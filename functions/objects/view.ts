@@ -1,6 +1,6 @@
 // Turns a stored object into what one caller may see: restricted fields removed, image links signed.
 import type { Caller } from '../../schemas/identity.ts';
-import { restrictedFields } from '../../schemas/object-id.ts';
+import { defaultVisibility, restrictedFields, type ObjectStatus } from '../../schemas/object-id.ts';
 import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
 import { seesRestricted } from '../http/permissions.ts';
 import type { BlobStore, Clock, ImageRecord, StoredObject } from './model.ts';
@@ -25,8 +25,22 @@ async function imageView(image: ImageRecord, blobs: BlobStore, now: Date): Promi
   return view;
 }
 
+const notices: Partial<Record<ObjectStatus, string>> = {
+  'found-unresolved': 'Located; its ownership is not settled yet',
+  disputed: 'Its ownership is disputed',
+};
+
+// The note of a dispute says who claims the object: for partners, not for the public.
+function noticeOf(object: StoredObject, caller: Caller): string | undefined {
+  const notice = notices[object.status];
+  if (!notice) return undefined;
+  return object.statusNote && caller.role !== 'public' ? `${notice}: ${object.statusNote}` : notice;
+}
+
 export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {
-  const { createdBy: _createdBy, ...visible } = object;
+  const { createdBy: _createdBy, statusNote: _note, ...record } = object;
+  const notice = noticeOf(object, caller);
+  const visible: ObjectSummary = { ...record, visibility: object.visibility ?? defaultVisibility, ...(notice ? { notice } : {}) };
   if (!seesRestricted(caller, object.orgId)) {
     for (const field of restrictedFields) delete visible[field];
   }

@@ -1,6 +1,8 @@
 // Searches the registry for a caller: by text and attributes, by photo, or both, best candidates first.
 import type { Caller } from '../../schemas/identity.ts';
-import type { SearchRequest } from '../../schemas/matching.ts';
+import { contactPolice, type SearchRequest, type SearchResult } from '../../schemas/matching.ts';
+import type * as z from 'zod';
+import { maySee } from '../http/permissions.ts';
 import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
 import { decodeInlinePhoto, fingerprintQueryPhoto, fingerprintUploadedPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
@@ -28,11 +30,19 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
   const index = await deps.index();
   const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit);
   const found = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
+  let toldOfHidden = false;
   return {
-    candidates: candidates.flatMap((candidate, i) => {
+    candidates: candidates.flatMap((candidate, i): z.infer<typeof SearchResult>['candidates'] => {
       const object = found[i]?.object;
       // An object deleted since the index last refreshed is simply not a candidate any more.
       if (!object) return [];
+      if (!maySee(caller, object)) {
+        // One notice however many hidden records match, and none for a weak likeness: neither may hint at how many
+        // hidden records there are, or what they look like.
+        if (toldOfHidden || candidate.score < alertThreshold) return [];
+        toldOfHidden = true;
+        return [{ restricted: true as const, notice: contactPolice }];
+      }
       return [
         {
           objectId: candidate.objectId,

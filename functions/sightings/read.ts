@@ -1,10 +1,11 @@
 // Shows a sighting and its matches to those who may see them.
 import type * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
-import type { MatchView, SightingView } from '../../schemas/matching.ts';
+import { contactPolice, type MatchView, type SightingView } from '../../schemas/matching.ts';
 import { confidenceOf } from '../matching/combine.ts';
 import { NotFound } from '../http/errors.ts';
-import { assertAllowedOn, seesRestricted } from '../http/permissions.ts';
+import { assertAllowedOn, maySee, seesRestricted } from '../http/permissions.ts';
+import type { ObjectRepository } from '../objects/model.ts';
 import type { SightingRepository, StoredMatch } from './model.ts';
 
 /** Reviewer notes and names are for investigators and the museum that owns the object. */
@@ -17,15 +18,24 @@ export function matchView(match: StoredMatch, caller: Caller): MatchView {
   };
 }
 
-export async function readSighting(id: string, caller: Caller, deps: { sightings: SightingRepository }): Promise<z.infer<typeof SightingView>> {
+export async function readSighting(
+  id: string,
+  caller: Caller,
+  deps: { sightings: SightingRepository; objects: Pick<ObjectRepository, 'get'> },
+): Promise<z.infer<typeof SightingView>> {
   const sighting = await deps.sightings.get(id);
   if (!sighting) throw new NotFound(`No sighting ${id}`);
   assertAllowedOn(caller, 'sighting.read', sighting.reportedBy.org, 'Only the organisation that reported a sighting, police, customs and admins may read it');
-  const matches = await deps.sightings.getMatches(sighting.matchIds);
+  const matches = (await deps.sightings.getMatches(sighting.matchIds)).sort((a, b) => b.score - a.score);
+  // Visibility is the object's, and may have changed since the match: it is read now.
+  const objects = await Promise.all(matches.map((match) => deps.objects.get(match.objectId)));
+  const seen = objects.map((found) => found && maySee(caller, found.object));
+  const visible = matches.filter((_, n) => seen[n] === true);
+  const hidden = seen.includes(false);
   const { reportedBy, attempts: _attempts, matchIds: _ids, updatedAt: _updated, ...rest } = sighting;
   return {
     ...rest,
     reportedBy: { org: reportedBy.org },
-    matches: matches.sort((a, b) => b.score - a.score).map((match) => matchView(match, caller)),
+    matches: [...visible.map((match) => matchView(match, caller)), ...(hidden ? [{ restricted: true as const, notice: contactPolice }] : [])],
   };
 }

@@ -78,7 +78,7 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['/v1/objects', '/v1/objects/{id}', '/v1/objects/{id}/status', '/v1/objects/{id}/history', '/v1/objects/{id}/images']),
     );
     expect(reply.body.components.schemas.RegisterObject.required).toEqual(
-      expect.arrayContaining(['objectType', 'description', 'status', 'incident', 'lang']),
+      expect.arrayContaining(['objectType', 'description', 'status', 'lang']),
     );
   });
 });

@@ -73,7 +73,7 @@ describe('registering an object', () => {
 describe('reading objects', () => {
   it('shows the police reference and contact to police, customs, admin and the owning museum only', async () => {
     // Arrange
-    const { id } = await register();
+    const { id } = await register({ ...icon(), visibility: 'public' });
     for (const [caller, sees] of [
       [museum, true],
       [police, true],

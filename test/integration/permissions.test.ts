@@ -2,10 +2,10 @@
 // permission table (infra/permissions.ts) promises, and no restricted value in a response that may not carry it.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { permissions, restrictedFieldReaders, type Grant } from '../../infra/permissions.ts';
+import { inventoryReaders, permissions, restrictedFieldReaders, visibilityReaders, type Grant } from '../../infra/permissions.ts';
 import { routes, type FunctionName, type RouteKeyOf } from '../../infra/wiring.ts';
 import { operatorsOrg, Role, type Caller } from '../../schemas/identity.ts';
-import { RegisterObject } from '../../schemas/object-id.ts';
+import { RegisterObject, Visibility } from '../../schemas/object-id.ts';
 import { apiClient, type Reply } from '../support/api.ts';
 import { until } from '../support/until.ts';
 import { greekIcon } from '../fixtures/objects.ts';
@@ -34,19 +34,37 @@ async function ok(reply: Promise<Reply>, status: number): Promise<Reply> {
   return settled;
 }
 
-/** An object of `org` carrying restricted values, with a status change whose note is restricted too. */
-async function objectOf(org: string): Promise<{ id: string; number: string }> {
+/** How an object route's record is kept: shown by its visibility, or inventoried (its own organisation's only). */
+type Kept = Visibility | 'inventoried';
+const kinds: Kept[] = [...Visibility.options, 'inventoried'];
+const readersOf = (kept: Kept): Grant => (kept === 'inventoried' ? inventoryReaders : visibilityReaders[kept]);
+
+interface MadeObject {
+  id: string;
+  number: string;
+  version: number;
+}
+
+/**
+ * An object of `org` carrying restricted values, with a status change whose note is restricted too. An inventoried
+ * one was lost, returned and put back in the inventory, so that it has an incident to be lost again with.
+ */
+async function objectOf(org: string, kept: Kept = 'partners'): Promise<MadeObject> {
   inventory += 1;
   const number = `ΚΑΣ ${inventory}`;
   const record = RegisterObject.parse({
     ...greekIcon,
+    visibility: kept === 'inventoried' ? 'partners' : kept,
     markings: [{ kind: 'inventory-number', text: number }],
     policeReference: `PR-SECRET ${org}`,
     contact: { name: 'Registrar', email: `secret.${org}@example.org` },
   });
   const created = await ok(api.call('POST', '/v1/objects', { as: makerFor(org), body: record }), 201);
-  await ok(api.call('POST', `/v1/objects/${created.body.id}/status`, { as: makerFor(org), body: { status: 'missing', note: `NOTE-SECRET ${org}` } }), 200);
-  return { id: created.body.id as string, number };
+  const changes = kept === 'inventoried' ? ['returned', 'inventoried'] : ['missing'];
+  for (const status of changes) {
+    await ok(api.call('POST', `/v1/objects/${created.body.id}/status`, { as: makerFor(org), body: { status, note: `NOTE-SECRET ${org}` } }), 200);
+  }
+  return { id: created.body.id as string, number, version: 1 + changes.length };
 }
 
 /** A sighting reported by `reporterOrg` of the object, and the match it raised. */
@@ -83,19 +101,30 @@ async function throwawayOrg(): Promise<string> {
 }
 
 interface RouteCase {
-  /** Sends the route's request as `as`; `owner` is the organisation whose record it touches (none for routes without one). */
-  send(as: Caller, owner: string | undefined): Promise<Reply>;
+  /**
+   * Sends the route's request as `as`; `owner` is the organisation whose record it touches (none for routes without
+   * one), `kept` how an object it touches is kept.
+   */
+  send(as: Caller, owner: string | undefined, kept: Kept): Promise<Reply>;
   /** The status of an allowed request. */
   success: number;
   /** The route touches a record of one organisation, so own and other are both tried. */
   owned?: boolean;
   /** Another organisation's record is not shown to exist: 404 rather than 403. */
   hiddenFromOthers?: boolean;
+  /** The route touches an object: each way of keeping it is tried, and one the caller may not read answers 404. */
+  keptEachWay?: boolean;
 }
 
-const reviewedObjects = new Map<string, { id: string; number: string }>();
+const reviewedObjects = new Map<string, MadeObject>();
 const reviewedSightings = new Map<string, string>();
-const objectFor = async (owner: string) => reviewedObjects.get(owner) ?? objectOf(owner);
+const objectFor = async (owner: string, kept: Kept) => (kept === 'partners' ? reviewedObjects.get(owner) : undefined) ?? objectOf(owner, kept);
+const objectRoute = (send: (as: Caller, owner: string, kept: Kept) => Promise<Reply>, success: number): RouteCase => ({
+  send: (as, owner, kept) => send(as, owner ?? '', kept),
+  success,
+  owned: true,
+  keptEachWay: true,
+});
 
 type RouteKey = RouteKeyOf<FunctionName>;
 
@@ -105,23 +134,21 @@ const cases: Record<RouteKey, RouteCase> = {
     success: 201,
   },
   'GET /v1/objects': { send: (as) => api.call('GET', '/v1/objects?limit=100', { as }), success: 200 },
-  'GET /v1/objects/{id}': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}`, { as }), success: 200, owned: true },
-  'PATCH /v1/objects/{id}': {
-    send: async (as, owner) => api.call('PATCH', `/v1/objects/${(await objectOf(owner ?? '')).id}`, { as, headers: { 'if-match': '"2"' }, body: { title: 'Saint Nicholas (renamed)' } }),
-    success: 200,
-    owned: true,
-  },
-  'POST /v1/objects/{id}/status': {
-    send: async (as, owner) => api.call('POST', `/v1/objects/${(await objectOf(owner ?? '')).id}/status`, { as, body: { status: 'recovered', note: `NOTE-SECRET ${owner}` } }),
-    success: 200,
-    owned: true,
-  },
-  'GET /v1/objects/{id}/history': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}/history`, { as }), success: 200, owned: true },
-  'POST /v1/objects/{id}/images': {
-    send: async (as, owner) => api.call('POST', `/v1/objects/${(await objectFor(owner ?? '')).id}/images`, { as, body: { contentType: 'image/jpeg' } }),
-    success: 201,
-    owned: true,
-  },
+  'GET /v1/objects/{id}': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}`, { as }), 200),
+  'PATCH /v1/objects/{id}': objectRoute(async (as, owner, kept) => {
+    const object = await objectOf(owner, kept);
+    return api.call('PATCH', `/v1/objects/${object.id}`, { as, headers: { 'if-match': `"${object.version}"` }, body: { title: 'Saint Nicholas (renamed)' } });
+  }, 200),
+  // Stolen is a change every way of keeping the object allows (a missing object turns out stolen; an inventoried one is lost).
+  'POST /v1/objects/{id}/status': objectRoute(
+    async (as, owner, kept) => api.call('POST', `/v1/objects/${(await objectOf(owner, kept)).id}/status`, { as, body: { status: 'stolen', note: `NOTE-SECRET ${owner}` } }),
+    200,
+  ),
+  'GET /v1/objects/{id}/history': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}/history`, { as }), 200),
+  'POST /v1/objects/{id}/images': objectRoute(
+    async (as, owner, kept) => api.call('POST', `/v1/objects/${(await objectFor(owner, kept)).id}/images`, { as, body: { contentType: 'image/jpeg' } }),
+    201,
+  ),
   'POST /v1/uploads': { send: (as) => api.call('POST', '/v1/uploads', { as, body: { contentType: 'image/jpeg' } }), success: 201 },
   'POST /v1/search': {
     send: (as) => api.call('POST', '/v1/search', { as, body: { text: 'Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ', lang: 'en', limit: 50 } }),
@@ -141,7 +168,7 @@ const cases: Record<RouteKey, RouteCase> = {
     owned: true,
   },
   // The objects made here have no photo yet: an allowed caller learns that with 404.
-  'GET /v1/objects/{id}/thumbnail': { send: async (as, owner) => api.call('GET', `/v1/objects/${(await objectFor(owner ?? '')).id}/thumbnail`, { as }), success: 404, owned: true },
+  'GET /v1/objects/{id}/thumbnail': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}/thumbnail`, { as }), 404),
   'POST /v1/subscriptions': {
     send: (as) => api.call('POST', '/v1/subscriptions', { as, body: { name: 'Mine', delivery: { type: 'feed' }, filter: { events: ['new-object', 'status-change'] } } }),
     success: 201,
@@ -172,7 +199,7 @@ const cases: Record<RouteKey, RouteCase> = {
     send: async (as) => api.call('POST', '/v1/admin/dead-letters/redrive', { as, body: { subscriptionId: await subscriptionOf(as.org) } }),
     success: 200,
   },
-  'GET /v1/audit': { send: async (as, owner) => api.call('GET', `/v1/audit?objectId=${(await objectFor(owner ?? '')).id}`, { as }), success: 200, owned: true },
+  'GET /v1/audit': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/audit?objectId=${(await objectFor(owner, kept)).id}`, { as }), 200),
   'POST /v1/orgs': { send: (as) => api.call('POST', '/v1/orgs', { as, body: { name: `Museum ${randomUUID()}`, kind: 'museum', country: 'GR' } }), success: 201 },
   'GET /v1/orgs': { send: (as) => api.call('GET', '/v1/orgs', { as }), success: 200 },
   'GET /v1/orgs/{id}': { send: (as) => api.call('GET', `/v1/orgs/${orgOf('museum', 'own')}`, { as }), success: 200 },
@@ -188,9 +215,10 @@ const cases: Record<RouteKey, RouteCase> = {
 // Read from the table's data, not from the code that enforces it, so that a fault there shows here.
 const grantedTo = (grant: Grant, as: Caller, owner: string) => grant[as.role] === 'any' || (grant[as.role] === 'own' && owner === as.org);
 
-function expectedStatus(route: (typeof routes)[number], routeCase: RouteCase, as: Caller, owner: string | undefined): number {
+function expectedStatus(route: (typeof routes)[number], routeCase: RouteCase, as: Caller, owner: string | undefined, kept: Kept | undefined): number {
   const grant = permissions[route.action];
   if (!grant[as.role]) return 403;
+  if (owner !== undefined && kept !== undefined && !grantedTo(readersOf(kept), as, owner)) return 404;
   if (owner === undefined || grantedTo(grant, as, owner)) return routeCase.success;
   return routeCase.hiddenFromOthers ? 404 : 403;
 }
@@ -222,22 +250,25 @@ describe('the permission table, route by route', () => {
     it(`${key}: answers each role as infra/permissions.ts says, and shows restricted values only to their readers`, async () => {
       // Arrange
       const tries = Role.options.flatMap((role) =>
-        (routeCase.owned ? (['own', 'other'] as const) : (['own'] as const)).map((side) => {
-          const as = callerOf(role, key);
-          return { as, owner: routeCase.owned ? orgOf(role, side) : undefined, side };
-        }),
+        (routeCase.owned ? (['own', 'other'] as const) : (['own'] as const)).flatMap((side) =>
+          (routeCase.keptEachWay ? kinds : [undefined]).map((kept) => {
+            const as = callerOf(role, key);
+            return { as, owner: routeCase.owned ? orgOf(role, side) : undefined, side, kept };
+          }),
+        ),
       );
 
       // Act
       const outcomes = await Promise.all(
-        tries.map(async ({ as, owner, side }) => {
-          const reply = await routeCase.send(as, owner);
-          return { role: as.role, side, status: reply.status, expected: expectedStatus(route, routeCase, as, owner), leaks: leakedOwners(reply.body).filter((org) => !grantedTo(restrictedFieldReaders, as, org)) };
+        tries.map(async ({ as, owner, side, kept }) => {
+          const reply = await routeCase.send(as, owner, kept ?? 'partners');
+          const name = `${as.role}/${side}${kept ? `/${kept}` : ''}`;
+          return { name, status: reply.status, expected: expectedStatus(route, routeCase, as, owner, kept), leaks: leakedOwners(reply.body).filter((org) => !grantedTo(restrictedFieldReaders, as, org)) };
         }),
       );
 
       // Assert
-      expect(outcomes.map(({ role, side, status }) => `${role}/${side} ${status}`)).toEqual(outcomes.map(({ role, side, expected }) => `${role}/${side} ${expected}`));
+      expect(outcomes.map(({ name, status }) => `${name} ${status}`)).toEqual(outcomes.map(({ name, expected }) => `${name} ${expected}`));
       expect(outcomes.filter((outcome) => outcome.leaks.length > 0)).toEqual([]);
     }, 90_000);
   }

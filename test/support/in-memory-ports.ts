@@ -1,5 +1,6 @@
 // In-memory stand-ins for the ports, with the semantics the DynamoDB and S3 adapters promise (unit tests only).
 import { Invalid } from '../../functions/http/errors.ts';
+import { inScope } from '../../functions/http/permissions.ts';
 import { normaliseObjectType } from '../../functions/objects/object-type.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
@@ -42,7 +43,8 @@ export function memoryObjects(): ObjectRepository & {
         .map((row) => row.object)
         .filter((object) => !filter.status || object.status === filter.status)
         .filter((object) => !filter.objectType || normaliseObjectType(object.objectType) === normaliseObjectType(filter.objectType))
-        .filter((object) => !filter.country || object.incident.country === filter.country)
+        .filter((object) => !filter.country || object.incident?.country === filter.country)
+        .filter((object) => inScope(filter.readable, object))
         .sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
       const start = page.cursor ? matching.findIndex((object) => object.id === page.cursor) + 1 : 0;
       if (page.cursor && start === 0) throw new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);

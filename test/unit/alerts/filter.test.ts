@@ -20,7 +20,8 @@ const some = <T>(random: Random, values: readonly T[], max: number): T[] => [...
 const countries = ['GR', 'IT', 'FR', 'TR', 'BG'] as const;
 const types = ['icon', 'Painting', 'coin ', 'manuscript'] as const;
 const events: AlertEvent[] = ['match', 'new-object', 'status-change'];
-const roles: Role[] = ['museum', 'police', 'customs', 'admin'];
+const roles: Role[] = ['museum', 'police', 'customs', 'market', 'admin'];
+const visibilities = ['public', 'partners', 'law-enforcement'] as const;
 
 function randomFilter(random: Random): SubscriptionFilter {
   return SubscriptionFilter.parse({
@@ -39,6 +40,7 @@ function randomAlert(random: Random): AlertAttributes {
     country: pick(random, countries),
     objectType: pick(random, ['icon', 'painting', 'coin', 'manuscript', 'vase']),
     ownerOrg: pick(random, ['org-a', 'org-b']),
+    visibility: pick(random, visibilities),
     ...(event === 'match' ? { seenIn: pick(random, countries), score: Math.round(random() * 100) / 100 } : {}),
   };
 }
@@ -70,7 +72,7 @@ describe('subscription filters', () => {
     // Arrange
     const filter = SubscriptionFilter.parse({ events: ['match', 'new-object', 'status-change'] });
     const museum = { org: 'museum-a', role: 'museum' as const };
-    const base = { alertId: 'x', country: 'GR', objectType: 'icon' };
+    const base = { alertId: 'x', country: 'GR', objectType: 'icon', visibility: 'partners' as const };
 
     // Act
     const ownMatch = matchesFilter(filter, museum, { ...base, event: 'match', ownerOrg: 'museum-a', seenIn: 'BG', score: 0.9 });
@@ -81,11 +83,32 @@ describe('subscription filters', () => {
     expect([ownMatch, otherMatch, otherLoss]).toEqual([true, false, true]);
   });
 
+  it('tell of a law-enforcement object only police, customs and the museum that owns it', () => {
+    // Arrange
+    const filter = SubscriptionFilter.parse({ events: ['new-object', 'status-change'] });
+    const loss = { event: 'new-object' as const, alertId: 'x', country: 'GR', objectType: 'icon', ownerOrg: 'museum-a', visibility: 'law-enforcement' as const };
+    const audiences = [
+      { org: 'museum-a', role: 'museum' as const },
+      { org: 'museum-b', role: 'museum' as const },
+      { org: 'dealer', role: 'market' as const },
+      { org: 'police-gr', role: 'police' as const },
+      { org: 'customs-bg', role: 'customs' as const },
+    ];
+
+    // Act
+    const heard = audiences.map((audience) => matchesFilter(filter, audience, loss));
+    const heardBySns = audiences.map((audience) => matchesFilterPolicy(filterPolicy(filter, audience), messageAttributes(loss)));
+
+    // Assert
+    expect(heard).toEqual([true, false, false, true, true]);
+    expect(heardBySns).toEqual(heard);
+  });
+
   it('match a match by the country it was seen in as well as the country of the loss', () => {
     // Arrange
     const filter = SubscriptionFilter.parse({ events: ['match'], countries: ['BG'] });
     const police = { org: 'police-bg', role: 'police' as const };
-    const match = { event: 'match' as const, alertId: 'x', objectType: 'icon', ownerOrg: 'm', score: 0.8 };
+    const match = { event: 'match' as const, alertId: 'x', objectType: 'icon', ownerOrg: 'm', score: 0.8, visibility: 'partners' as const };
 
     // Act
     const seenInBulgaria = matchesFilter(filter, police, { ...match, country: 'GR', seenIn: 'BG' });

@@ -68,7 +68,7 @@ describe('changeStatus', () => {
 
     // Assert
     await expect(result).rejects.toBeInstanceOf(Conflict);
-    await expect(result).rejects.toMatchObject({ statusCode: 409, fields: [{ path: 'status', reason: 'is already stolen' }] });
+    await expect(result).rejects.toMatchObject({ statusCode: 409, fields: [{ path: 'status', reason: 'is already stolen; allowed: missing, looted, found-unresolved, disputed, recovered, returned' }] });
     expect(deps.objects.stored(object.id)).toEqual(object);
     expect(await deps.objects.history(object.id)).toHaveLength(1);
   });

@@ -26,7 +26,7 @@ describe('readObject', () => {
     ['another museum', caller('museum', 'benaki-museum')],
   ])('hides the police reference and contact from %s', async (_who, reader) => {
     // Arrange
-    const { deps, object } = await registered();
+    const { deps, object } = await registered({ ...greekIcon, visibility: 'public' });
 
     // Act
     const view = await readObject(object.id, reader, deps);
@@ -77,7 +77,7 @@ describe('readObject', () => {
 
   it('signs links for ready images only and lists images oldest first', async () => {
     // Arrange
-    const { deps, object } = await registered();
+    const { deps, object } = await registered({ ...greekIcon, visibility: 'public' });
     const image = (id: string, createdAt: string, status: ImageRecord['status']): ImageRecord => ({
       objectId: object.id,
       id,
@@ -145,7 +145,7 @@ describe('an abandoned upload', () => {
 describe('listObjects', () => {
   async function fourObjects() {
     const deps = memoryRegistry();
-    for (const input of [greekIcon, italianPainting, malianTerracotta, mughalFolio]) await registerObject(input, owner, deps);
+    for (const input of [greekIcon, italianPainting, malianTerracotta, mughalFolio]) await registerObject({ ...input, visibility: 'public' }, owner, deps);
     return deps;
   }
 
