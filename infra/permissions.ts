@@ -32,6 +32,8 @@ const table = {
   /** The audit trail: own means the entries about the museum's own objects. */
   'audit.read': { museum: 'own', admin: 'any' },
   'api.describe': everyone,
+  /** The ICOM Red List categories that sightings and searches are checked against. */
+  'redLists.read': everyone,
 } as const satisfies Record<string, Grant>;
 
 export type Action = keyof typeof table;
@@ -51,6 +53,7 @@ export const actionNames: Record<Action, string> = {
   'orgs.manage': 'manage organisations',
   'audit.read': 'read the audit trail',
   'api.describe': 'read the API description',
+  'redLists.read': 'read the Red Lists',
 };
 
 /**

@@ -9,6 +9,7 @@ import { AuditPage, AuditQuery } from '../schemas/audit.ts';
 import { ChangeOrgStatus, CreateOrg, InviteMember, MemberList, MemberView, OrgIdParam, OrgList, OrgView } from '../schemas/orgs.ts';
 import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
+import { RedListsPage } from '../schemas/red-lists.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -91,7 +92,7 @@ export const functions = {
   },
   alertPublisher: {
     entry: 'functions/alerts/publish-handler.ts',
-    description: 'Turns matches, new objects and status changes from the table stream into alerts on the topic',
+    description: 'Turns matches, new objects, status changes and Red List sightings from the table stream into alerts on the topic',
     memoryMb: 512,
     timeoutSeconds: 30,
     access: { table: 'readWrite', alertsTopic: 'publish' },
@@ -116,6 +117,13 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 10,
     access: { table: 'readWrite', audit: 'append', userPool: 'invite' },
+  },
+  redLists: {
+    entry: 'functions/red-lists/handler.ts',
+    description: 'Serves the Red List categories that sightings and searches are checked against',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    access: { table: 'read' },
   },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
@@ -168,7 +176,7 @@ export const routes = [
   { method: 'GET', path: '/v1/objects', fn: 'objects', action: 'object.read', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
   { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
   { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
-  { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Change the status: stolen, missing, looted, recovered, returned', body: ChangeStatus, responses: { 200: ObjectView } },
+  { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Change the status along the allowed transitions (schemas/status-transitions.ts); 409 lists the allowed ones', body: ChangeStatus, responses: { 200: ObjectView } },
   { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Every change to the object, oldest first', responses: { 200: History } },
   { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', action: 'object.change', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
   { method: 'POST', path: '/v1/uploads', fn: 'imageUploads', action: 'sighting.report', summary: 'Get a presigned upload for a query photo (search or sighting)', body: RequestImageUpload, responses: { 201: QueryUpload } },
@@ -192,6 +200,7 @@ export const routes = [
   { method: 'POST', path: '/v1/orgs/{id}/status', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "Suspend an organisation (its members' tokens get 403) or reactivate it (admins)", body: ChangeOrgStatus, responses: { 200: OrgView } },
   { method: 'POST', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: 'Invite a person into an organisation with the role of its kind (admins)', body: InviteMember, responses: { 201: MemberView } },
   { method: 'GET', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "An organisation's invited members (admins)", responses: { 200: MemberList } },
+  { method: 'GET', path: '/v1/red-lists', fn: 'redLists', action: 'redLists.read', audit: false, summary: 'The ICOM Red List categories: kinds of object at risk that every sighting and search is checked against', responses: { 200: RedListsPage } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
@@ -267,6 +276,7 @@ export const eventSources = [
     maxAttempts: 5,
     filters: [
       { eventName: ['INSERT'], ...newImageOf('match') },
+      { eventName: ['INSERT'], ...newImageOf('sighting') },
       { eventName: ['INSERT', 'MODIFY'], ...newImageOf('object') },
     ],
   },

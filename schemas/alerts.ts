@@ -2,18 +2,21 @@
 import * as z from 'zod';
 import { Channel, Confidence, Reason, ReportSighting } from './matching.ts';
 import { ObjectStatus, Visibility } from './object-id.ts';
+import { RedListHit, redLists } from './red-lists.ts';
 import { CountryCode, Id, Timestamp, text } from './primitives.ts';
 
-export const AlertEvent = z
-  .enum(['match', 'new-object', 'status-change'])
-  .meta({ id: 'AlertEvent', description: 'match: a sighting matched an object; new-object: a loss was registered; status-change: e.g. recovered' });
+export const AlertEvent = z.enum(['match', 'new-object', 'status-change', 'category-match']).meta({
+  id: 'AlertEvent',
+  description:
+    'match: a sighting matched an object; new-object: a loss was registered; status-change: e.g. recovered; category-match: a sighting fits a Red List category, registered or not',
+});
 export type AlertEvent = z.infer<typeof AlertEvent>;
 
 const unique = <T>(values: T[]) => new Set(values).size === values.length;
 
 export const SubscriptionFilter = z
   .strictObject({
-    events: z.array(AlertEvent).min(1).max(3).refine(unique, 'must not repeat an event'),
+    events: z.array(AlertEvent).min(1).max(AlertEvent.options.length).refine(unique, 'must not repeat an event'),
     countries: z
       .array(CountryCode)
       .min(1)
@@ -23,6 +26,17 @@ export const SubscriptionFilter = z
       .meta({ description: 'Only alerts about these countries: where the loss happened or, for matches, also where the object was seen' }),
     objectTypes: z.array(text(100)).min(1).max(30).optional().meta({ description: 'Only these object types, e.g. ["icon", "manuscript"]' }),
     minScore: z.number().min(0).max(1).optional().meta({ description: 'Only matches scoring at least this; other events are not affected' }),
+    redLists: z
+      .array(z.enum(redLists.map((list) => list.id)))
+      .min(1)
+      .max(redLists.length)
+      .refine(unique, 'must not repeat a Red List')
+      .optional()
+      .meta({ description: 'Only category-match alerts of these Red List categories (GET /v1/red-lists); other events are not affected' }),
+  })
+  .refine((filter) => !filter.redLists || filter.events.includes('category-match'), {
+    path: ['redLists'],
+    message: 'selects category-match alerts only: add "category-match" to events',
   })
   .meta({ id: 'SubscriptionFilter' });
 export type SubscriptionFilter = z.infer<typeof SubscriptionFilter>;
@@ -86,6 +100,8 @@ export const SubscriptionIdParam = z.strictObject({ id: Id });
 
 export const alertSchemaVersion = 1;
 
+const AlertSighting = z.strictObject({ id: Id, channel: Channel, seenAt: ReportSighting.shape.seenAt, link: z.url() });
+
 /** The message every channel carries (webhook body, SQS message, email body, feed item). Never restricted fields. */
 export const Alert = z
   .strictObject({
@@ -94,27 +110,34 @@ export const Alert = z
     event: AlertEvent,
     occurredAt: Timestamp,
     summary: z.string().meta({ description: 'One line for a person', examples: ["Match 0.82 (high): 'Icon of St Nicholas' (icon, GR, stolen) seen by customs in BG"] }),
-    object: z.strictObject({
-      id: Id,
-      title: z.string().optional(),
-      objectType: z.string(),
-      status: ObjectStatus,
-      visibility: Visibility.optional().meta({ description: 'Who may read the record: pass a law-enforcement one on to no one else' }),
-      country: CountryCode.meta({ description: 'Where the loss happened' }),
-      ownerOrg: z.string(),
-      link: z.url().meta({ description: 'The record in the registry API' }),
-      thumbnailUrl: z.url().meta({ description: 'Redirects to the thumbnail of its first photo (404 while it has none)' }),
-    }),
+    object: z
+      .strictObject({
+        id: Id,
+        title: z.string().optional(),
+        objectType: z.string(),
+        status: ObjectStatus,
+        visibility: Visibility.optional().meta({ description: 'Who may read the record: pass a law-enforcement one on to no one else' }),
+        country: CountryCode.meta({ description: 'Where the loss happened' }),
+        ownerOrg: z.string(),
+        link: z.url().meta({ description: 'The record in the registry API' }),
+        thumbnailUrl: z.url().meta({ description: 'Redirects to the thumbnail of its first photo (404 while it has none)' }),
+      })
+      .optional()
+      .meta({ description: 'The registered object; every event but category-match has one' }),
     match: z
       .strictObject({
         id: Id,
         score: z.number(),
         confidence: Confidence,
         reasons: z.array(Reason),
-        sighting: z.strictObject({ id: Id, channel: Channel, seenAt: ReportSighting.shape.seenAt, link: z.url() }),
+        sighting: AlertSighting,
       })
       .optional(),
     statusChange: z.strictObject({ from: ObjectStatus, to: ObjectStatus }).optional(),
+    category: z
+      .strictObject({ redList: RedListHit, sighting: AlertSighting })
+      .optional()
+      .meta({ description: 'category-match only: the Red List category the sighting fits, and why' }),
   })
   .meta({ id: 'Alert' });
 export type Alert = z.infer<typeof Alert>;

@@ -3,6 +3,11 @@ import * as z from 'zod';
 import { Measurements } from './object-id.ts';
 import { ObjectSummary } from './object.ts';
 import { CountryCode, Id, LanguageTag, PartialDate, Timestamp, text } from './primitives.ts';
+import { RedListHit } from './red-lists.ts';
+
+const RedListHits = z
+  .array(RedListHit)
+  .meta({ description: 'The ICOM Red List categories the object described fits (GET /v1/red-lists), registered or not: check its provenance' });
 
 /** A query photo as base64 may be at most this large once decoded. */
 export const maxInlinePhotoBytes = 4 * 1024 * 1024;
@@ -79,6 +84,7 @@ export const RestrictedCandidate = z
 export const SearchResult = z
   .strictObject({
     candidates: z.array(z.union([SearchCandidate, RestrictedCandidate])),
+    redLists: RedListHits,
     alertThreshold: z.number().meta({ description: 'Scores at or above this raise an alert when a sighting matches' }),
   })
   .meta({ id: 'SearchResult' });
@@ -137,10 +143,11 @@ export const SightingView = z
     createdAt: Timestamp,
     failure: z.string().optional().meta({ description: 'Why matching failed, when status is failed' }),
     matches: z.array(z.union([MatchView, RestrictedCandidate])),
+    redLists: RedListHits,
   })
   .meta({ id: 'Sighting' });
 
-export const SightingAccepted = z.strictObject({ id: Id, status: SightingStatus }).meta({ id: 'SightingAccepted' });
+export const SightingAccepted = z.strictObject({ id: Id, status: SightingStatus, redLists: RedListHits }).meta({ id: 'SightingAccepted' });
 
 export const ReviewMatch = z
   .strictObject({ verdict: z.enum(['confirmed', 'rejected']), note: text(2000).optional() })

@@ -16,15 +16,10 @@ const subjectOf = (summary: string) =>
 /** The attributes SNS filters on, as SNS takes them. */
 export function messageAttributes(attributes: AlertAttributes): Record<string, MessageAttributeValue> {
   const text = (value: string): MessageAttributeValue => ({ DataType: 'String', StringValue: value });
+  const { score, ...strings } = attributes;
   return {
-    event: text(attributes.event),
-    alertId: text(attributes.alertId),
-    country: text(attributes.country),
-    objectType: text(attributes.objectType),
-    ownerOrg: text(attributes.ownerOrg),
-    visibility: text(attributes.visibility),
-    ...(attributes.seenIn ? { seenIn: text(attributes.seenIn) } : {}),
-    ...(attributes.score !== undefined ? { score: { DataType: 'Number', StringValue: String(attributes.score) } } : {}),
+    ...Object.fromEntries(Object.entries(strings).flatMap(([name, value]) => (value === undefined ? [] : [[name, text(value)]]))),
+    ...(score !== undefined ? { score: { DataType: 'Number', StringValue: String(score) } } : {}),
   };
 }
 

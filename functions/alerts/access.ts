@@ -4,10 +4,16 @@ import type { Delivery, SubscriptionFilter } from '../../schemas/alerts.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { Forbidden, Invalid } from '../http/errors.ts';
 
-/** A match reveals where a sighting happened: the art market hears of losses and recoveries, not of matches. */
+/**
+ * A match reveals where a sighting happened: the art market hears of losses and recoveries, not of matches. A
+ * category match is a lead on an object in no register, for those who can stop it: police and customs.
+ */
 export function assertMayHear(caller: Caller, filter: SubscriptionFilter): void {
   if (caller.role === 'market' && filter.events.includes('match')) {
     throw new Forbidden('Market partners receive new-object and status-change alerts; match alerts (filter.events) go to museums, police and customs');
+  }
+  if (filter.events.includes('category-match') && !['police', 'customs', 'admin'].includes(caller.role)) {
+    throw new Forbidden('Red List category-match alerts (filter.events) go to police and customs');
   }
 }
 

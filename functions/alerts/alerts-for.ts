@@ -1,15 +1,17 @@
 // Which alerts a change in the registry raises: a match at or above the alert threshold, a newly registered loss,
-// or a change of status. Alert ids come from what raised them, so a retried change raises the same alert again.
+// a change of status, or a sighting that fits a Red List category. Alert ids come from what raised them, so a
+// retried change raises the same alert again.
 import type { Alert } from '../../schemas/alerts.ts';
 import { alertSchemaVersion } from '../../schemas/alerts.ts';
 import { defaultVisibility, LossStatus } from '../../schemas/object-id.ts';
 import { alertThreshold } from '../matching/combine.ts';
 import type { ObjectRepository, StoredObject } from '../objects/model.ts';
-import type { SightingRepository, StoredMatch } from '../sightings/model.ts';
+import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 
 export type RegistryChange =
   | { kind: 'object'; before?: StoredObject; after: StoredObject }
-  | { kind: 'match'; match: StoredMatch };
+  | { kind: 'match'; match: StoredMatch }
+  | { kind: 'sighting'; sighting: StoredSighting };
 
 export type AlertsForDeps = {
   objects: Pick<ObjectRepository, 'get'>;
@@ -25,7 +27,9 @@ type LostObject = StoredObject & Required<Pick<StoredObject, 'incident'>>;
 // Every object but an inventoried one has its loss on record.
 const hasIncident = (object: StoredObject): object is LostObject => object.incident !== undefined;
 
-function objectPart(object: LostObject, apiUrl: string): Alert['object'] {
+type ObjectPart = NonNullable<Alert['object']>;
+
+function objectPart(object: LostObject, apiUrl: string): ObjectPart {
   const link = `${apiUrl}/v1/objects/${object.id}`;
   return {
     id: object.id,
@@ -40,7 +44,7 @@ function objectPart(object: LostObject, apiUrl: string): Alert['object'] {
   };
 }
 
-const named = (object: Alert['object']) => `'${object.title ?? object.objectType}' (${object.objectType}, ${object.country}, ${object.status})`;
+const named = (object: ObjectPart) => `'${object.title ?? object.objectType}' (${object.objectType}, ${object.country}, ${object.status})`;
 
 const isLoss = (object: StoredObject) => LossStatus.safeParse(object.status).success;
 
@@ -71,6 +75,26 @@ function objectAlerts(change: Extract<RegistryChange, { kind: 'object' }>, apiUr
   ];
 }
 
+const sightingPart = (sighting: StoredSighting, apiUrl: string) => ({
+  id: sighting.id,
+  channel: sighting.channel,
+  seenAt: sighting.seenAt,
+  link: `${apiUrl}/v1/sightings/${sighting.id}`,
+});
+
+// The object may be in no register at all: a freshly looted one is known only by the kind of thing it is.
+function categoryAlerts(sighting: StoredSighting, apiUrl: string): Alert[] {
+  const { seenAt } = sighting;
+  return (sighting.redLists ?? []).map((redList) => ({
+    schemaVersion: alertSchemaVersion,
+    alertId: `category-match:${sighting.id}:${redList.id}`,
+    event: 'category-match',
+    occurredAt: sighting.createdAt,
+    summary: `Red List '${redList.title}': seen (${sighting.channel}) in ${seenAt.country} on ${seenAt.date}: ${redList.why}`,
+    category: { redList, sighting: sightingPart(sighting, apiUrl) },
+  }));
+}
+
 async function matchAlerts(match: StoredMatch, deps: AlertsForDeps): Promise<Alert[]> {
   if (match.score < alertThreshold || match.status === 'rejected') return [];
   const [found, sighting] = await Promise.all([deps.objects.get(match.objectId), deps.sightings.get(match.sightingId)]);
@@ -91,12 +115,14 @@ async function matchAlerts(match: StoredMatch, deps: AlertsForDeps): Promise<Ale
         score: match.score,
         confidence: match.confidence,
         reasons: match.reasons.slice(0, reasonsShown),
-        sighting: { id: sighting.id, channel: sighting.channel, seenAt, link: `${deps.apiUrl}/v1/sightings/${sighting.id}` },
+        sighting: sightingPart(sighting, deps.apiUrl),
       },
     },
   ];
 }
 
 export async function alertsFor(change: RegistryChange, deps: AlertsForDeps): Promise<Alert[]> {
-  return change.kind === 'object' ? objectAlerts(change, deps.apiUrl) : matchAlerts(change.match, deps);
+  if (change.kind === 'object') return objectAlerts(change, deps.apiUrl);
+  if (change.kind === 'sighting') return categoryAlerts(change.sighting, deps.apiUrl);
+  return matchAlerts(change.match, deps);
 }

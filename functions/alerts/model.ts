@@ -27,16 +27,18 @@ export type Audience = Pick<StoredSubscription, 'org' | 'role'>;
 export type AlertAttributes = {
   event: AlertEvent;
   alertId: string;
-  /** Where the loss happened. */
-  country: string;
-  /** Matches only: where the object was seen. */
+  /** Where the loss happened (alerts about an object). */
+  country?: string;
+  /** Where the object was seen (matches and category matches). */
   seenIn?: string;
   /** Normalised (see objects/object-type.ts). */
-  objectType: string;
-  ownerOrg: string;
+  objectType?: string;
+  ownerOrg?: string;
   /** Who may read the object (see infra/permissions.ts). */
-  visibility: Visibility;
+  visibility?: Visibility;
   score?: number;
+  /** The Red List category of a category match. */
+  redList?: string;
 };
 
 export interface SubscriptionRepository {

@@ -1,5 +1,6 @@
-// Stream entry point of alerts (the outbox): a match, a new object or a status change, once written, becomes an
-// alert on the topic. Publishing is idempotent on the alert id, so a retried batch never sends an alert twice.
+// Stream entry point of alerts (the outbox): a match, a new object, a status change or a sighting that fits a Red
+// List, once written, becomes an alert on the topic. Publishing is idempotent on the alert id, so a retried batch
+// never sends an alert twice.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -16,7 +17,7 @@ import { config } from '../config.ts';
 import { deps } from '../deps.ts';
 import { logger } from '../http/logger.ts';
 import type { StoredObject } from '../objects/model.ts';
-import type { StoredMatch } from '../sightings/model.ts';
+import type { StoredMatch, StoredSighting } from '../sightings/model.ts';
 import { alertsFor, type RegistryChange } from './alerts-for.ts';
 import { attributesOf } from './filter.ts';
 
@@ -46,6 +47,7 @@ function changeOf(record: DynamoDBRecord): RegistryChange | undefined {
   const after = itemOf(record.dynamodb?.NewImage);
   const before = itemOf(record.dynamodb?.OldImage);
   if (after?.entity === 'match') return { kind: 'match', match: after.record as StoredMatch };
+  if (after?.entity === 'sighting') return { kind: 'sighting', sighting: after.record as StoredSighting };
   if (after?.entity === 'object') return { kind: 'object', after: after.record as StoredObject, ...(before ? { before: before.record as StoredObject } : {}) };
   return undefined;
 }

@@ -17,7 +17,7 @@ export interface MatchDeps extends QueryPhotoDeps {
 
 const candidatesPerSighting = 10;
 
-export function textOf(sighting: StoredSighting): TextQuery | undefined {
+export function textOf(sighting: Pick<StoredSighting, 'text' | 'lang' | 'structured'>): TextQuery | undefined {
   if (!sighting.text && !sighting.structured) return undefined;
   return { text: sighting.text, lang: sighting.lang, structured: sighting.structured };
 }

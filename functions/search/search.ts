@@ -9,6 +9,7 @@ import { decodeInlinePhoto, fingerprintQueryPhoto, fingerprintUploadedPhoto, typ
 import type { RegistryIndex } from '../matching/registry-index.ts';
 import type { ObjectRepository } from '../objects/model.ts';
 import { toSummary } from '../objects/view.ts';
+import { redListHits } from '../red-lists/check.ts';
 
 export interface SearchDeps extends QueryPhotoDeps {
   index: () => Promise<RegistryIndex>;
@@ -53,6 +54,7 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
         },
       ];
     }),
+    redLists: text ? redListHits(text) : [],
     alertThreshold,
   };
 }

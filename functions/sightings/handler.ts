@@ -13,7 +13,7 @@ export const handler = apiHandler<'sightings'>(
   {
     'POST /v1/sightings': async ({ body, caller }) => {
       const sighting = await reportSighting(body, caller, sightingDeps);
-      return json(202, { id: sighting.id, status: sighting.status }, { location: `/v1/sightings/${sighting.id}` });
+      return json(202, { id: sighting.id, status: sighting.status, redLists: sighting.redLists ?? [] }, { location: `/v1/sightings/${sighting.id}` });
     },
     'GET /v1/sightings/{id}': async ({ params, caller }) => json(200, await readSighting(params.id, caller, sightingDeps)),
     'POST /v1/matches/{id}/review': async ({ params, body, caller }) =>

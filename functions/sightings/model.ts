@@ -1,6 +1,7 @@
 // What the registry keeps of a sighting and of the matches found for it, and the port that keeps them.
 import type * as z from 'zod';
 import type { MatchView, ReportSighting, SightingStatus } from '../../schemas/matching.ts';
+import type { RedListHit } from '../../schemas/red-lists.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 
@@ -16,6 +17,8 @@ export type StoredSighting = ReportSighting & {
   matchIds: string[];
   /** The shortlist descriptors of its usable photos, so a newly registered object can be compared without reads. */
   photoGlobals?: number[][];
+  /** The Red List categories its description fits, found when it was reported. */
+  redLists?: RedListHit[];
 };
 
 export type StoredMatch = Omit<MatchView, 'review'> & {

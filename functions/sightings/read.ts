@@ -32,9 +32,10 @@ export async function readSighting(
   const seen = objects.map((found) => found && maySee(caller, found.object));
   const visible = matches.filter((_, n) => seen[n] === true);
   const hidden = seen.includes(false);
-  const { reportedBy, attempts: _attempts, matchIds: _ids, updatedAt: _updated, ...rest } = sighting;
+  const { reportedBy, attempts: _attempts, matchIds: _ids, updatedAt: _updated, photoGlobals: _globals, ...rest } = sighting;
   return {
     ...rest,
+    redLists: sighting.redLists ?? [],
     reportedBy: { org: reportedBy.org },
     matches: [...visible.map((match) => matchView(match, caller)), ...(hidden ? [{ restricted: true as const, notice: contactPolice }] : [])],
   };

@@ -1,8 +1,11 @@
-// Takes a sighting from the field or the market; matching happens afterwards, driven by the table's stream.
+// Takes a sighting from the field or the market and checks it against the Red Lists at once; matching happens
+// afterwards, driven by the table's stream.
 import type { Caller } from '../../schemas/identity.ts';
 import type { ReportSighting } from '../../schemas/matching.ts';
 import { Invalid } from '../http/errors.ts';
+import { textOf } from '../matching/match-sighting.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
+import { redListHits } from '../red-lists/check.ts';
 import type { BlobStore, Clock, Ids } from '../objects/model.ts';
 import type { SightingRepository, StoredSighting } from './model.ts';
 
@@ -18,10 +21,12 @@ export async function reportSighting(
   if (missing.length > 0) throw new Invalid('Upload the photos before reporting the sighting', missing);
 
   const at = deps.clock.now().toISOString();
+  const described = textOf(report);
   const sighting: StoredSighting = {
     ...report,
     id: deps.ids.next(),
     status: 'pending',
+    redLists: described ? redListHits(described) : [],
     reportedBy: caller,
     createdAt: at,
     updatedAt: at,

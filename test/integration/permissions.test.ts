@@ -209,6 +209,7 @@ const cases: Record<RouteKey, RouteCase> = {
     success: 201,
   },
   'GET /v1/orgs/{id}/members': { send: (as) => api.call('GET', `/v1/orgs/${orgOf('museum', 'own')}/members`, { as }), success: 200 },
+  'GET /v1/red-lists': { send: (as) => api.call('GET', '/v1/red-lists', { as }), success: 200 },
   'GET /v1/openapi.json': { send: (as) => api.call('GET', '/v1/openapi.json', { as }), success: 200 },
 };
 

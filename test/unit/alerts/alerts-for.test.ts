@@ -72,3 +72,53 @@ describe('alerts raised by changes', () => {
     expect(text).not.toContain('efa-kastorias@example.org');
   });
 });
+
+describe('alerts around the inventory and the Red Lists', () => {
+  it('raise nothing for an inventoried object, and a new-object alert once it is lost', async () => {
+    // Arrange
+    const { object, deps } = await setup();
+    const inventoried = { ...object, status: 'inventoried' as const };
+    const stolen = { ...object, status: 'stolen' as const, version: 2, updatedAt: '2026-12-01T00:00:00.000Z' };
+
+    // Act
+    const registered = await alertsFor({ kind: 'object', after: inventoried }, deps);
+    const lost = await alertsFor({ kind: 'object', before: inventoried, after: stolen }, deps);
+    const putBack = await alertsFor({ kind: 'object', before: { ...object, status: 'returned' }, after: { ...inventoried, version: 3 } }, deps);
+
+    // Assert
+    expect(registered).toEqual([]);
+    expect(lost).toMatchObject([{ event: 'new-object', alertId: `new-object:${object.id}:v2`, object: { status: 'stolen' } }]);
+    expect(putBack).toEqual([]);
+  });
+
+  it('raise one category-match alert per Red List a sighting fits, with the reasons and no object', async () => {
+    // Arrange
+    const { deps } = await setup();
+    const report = ReportSighting.parse({ channel: 'customs', text: 'clay tablet with cuneiform signs, 8 cm, from Iraq', seenAt: { date: '2026-11-28', country: 'BG' } });
+    const sighting = {
+      ...report,
+      id: '00000000-0000-4000-8000-000000000002',
+      status: 'pending' as const,
+      reportedBy: caller('customs', 'customs-bg'),
+      createdAt: '2026-11-28T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
+      attempts: 0,
+      matchIds: [],
+      redLists: [{ id: 'iraq-antiquities', title: 'Iraq', why: 'tablet (type), from Iraq (origin); cuneiform' }],
+    };
+
+    // Act
+    const alerts = await alertsFor({ kind: 'sighting', sighting }, deps);
+    const none = await alertsFor({ kind: 'sighting', sighting: { ...sighting, redLists: [] } }, deps);
+
+    // Assert
+    expect(alerts).toHaveLength(1);
+    expect(Alert.parse(alerts[0])).toMatchObject({
+      event: 'category-match',
+      alertId: `category-match:${sighting.id}:iraq-antiquities`,
+      category: { redList: { id: 'iraq-antiquities' }, sighting: { id: sighting.id, channel: 'customs', link: `${apiUrl}/v1/sightings/${sighting.id}` } },
+    });
+    expect(alerts[0]).not.toHaveProperty('object');
+    expect(none).toEqual([]);
+  });
+});

@@ -19,13 +19,16 @@ const some = <T>(random: Random, values: readonly T[], max: number): T[] => [...
 
 const countries = ['GR', 'IT', 'FR', 'TR', 'BG'] as const;
 const types = ['icon', 'Painting', 'coin ', 'manuscript'] as const;
-const events: AlertEvent[] = ['match', 'new-object', 'status-change'];
+const events: AlertEvent[] = ['match', 'new-object', 'status-change', 'category-match'];
+const redListIds = ['iraq-antiquities', 'syria-antiquities', 'china-antiquities'] as const;
 const roles: Role[] = ['museum', 'police', 'customs', 'market', 'admin'];
 const visibilities = ['public', 'partners', 'law-enforcement'] as const;
 
 function randomFilter(random: Random): SubscriptionFilter {
+  const chosen = some(random, events, 4);
   return SubscriptionFilter.parse({
-    events: some(random, events, 3),
+    events: chosen,
+    ...(chosen.includes('category-match') && random() < 0.5 ? { redLists: some(random, redListIds, 2) } : {}),
     ...(random() < 0.6 ? { countries: some(random, countries, 3) } : {}),
     ...(random() < 0.5 ? { objectTypes: some(random, types, 2) } : {}),
     ...(random() < 0.5 ? { minScore: Math.round(random() * 100) / 100 } : {}),
@@ -34,6 +37,9 @@ function randomFilter(random: Random): SubscriptionFilter {
 
 function randomAlert(random: Random): AlertAttributes {
   const event = pick(random, events);
+  if (event === 'category-match') {
+    return { event, alertId: `a-${Math.floor(random() * 1e6)}`, seenIn: pick(random, countries), redList: pick(random, redListIds) };
+  }
   return {
     event,
     alertId: `a-${Math.floor(random() * 1e6)}`,
@@ -102,6 +108,35 @@ describe('subscription filters', () => {
     // Assert
     expect(heard).toEqual([true, false, false, true, true]);
     expect(heardBySns).toEqual(heard);
+  });
+
+  it('give a category match to a filter of its Red List or of none, by the country it was seen in', () => {
+    // Arrange
+    const police = { org: 'police-bg', role: 'police' as const };
+    const alert = { event: 'category-match' as const, alertId: 'x', seenIn: 'BG', redList: 'iraq-antiquities' };
+    const filters = [
+      { events: ['category-match'] },
+      { events: ['category-match'], redLists: ['iraq-antiquities'] },
+      { events: ['category-match'], redLists: ['china-antiquities'] },
+      { events: ['category-match'], countries: ['TR'] },
+      { events: ['match', 'new-object'] },
+    ].map((filter) => SubscriptionFilter.parse(filter));
+
+    // Act
+    const heard = filters.map((filter) => matchesFilter(filter, police, alert));
+    const heardBySns = filters.map((filter) => matchesFilterPolicy(filterPolicy(filter, police), messageAttributes(alert)));
+
+    // Assert
+    expect(heard).toEqual([true, true, false, false, false]);
+    expect(heardBySns).toEqual(heard);
+  });
+
+  it('refuse a Red List filter without category-match among the events', () => {
+    // Act
+    const result = SubscriptionFilter.safeParse({ events: ['match'], redLists: ['iraq-antiquities'] });
+
+    // Assert
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['redLists'], message: 'selects category-match alerts only: add "category-match" to events' })]);
   });
 
   it('match a match by the country it was seen in as well as the country of the loss', () => {
