@@ -57,10 +57,10 @@ export const functions = {
   },
   search: {
     entry: 'functions/search/handler.ts',
-    description: 'Searches the registry by text, attributes and photo',
+    description: 'Searches the registry by text, attributes and photo; keeps a search that matches a hidden record as a sighting',
     memoryMb: 2048,
     timeoutSeconds: 15,
-    access: { table: 'read', bucket: 'read', audit: 'append' },
+    access: { table: 'readWrite', bucket: 'read', audit: 'append' },
   },
   sightings: {
     entry: 'functions/sightings/handler.ts',

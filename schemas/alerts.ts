@@ -1,6 +1,6 @@
 // Alerts and the subscriptions of partners: what a partner asks to hear about, and the message it then receives.
 import * as z from 'zod';
-import { Channel, Confidence, Reason, ReportSighting } from './matching.ts';
+import { Confidence, Reason, ReportSighting, SightingChannel } from './matching.ts';
 import { ObjectStatus, Visibility } from './object-id.ts';
 import { RedListHit, redLists } from './red-lists.ts';
 import { CountryCode, Id, Timestamp, text } from './primitives.ts';
@@ -100,7 +100,7 @@ export const SubscriptionIdParam = z.strictObject({ id: Id });
 
 export const alertSchemaVersion = 1;
 
-const AlertSighting = z.strictObject({ id: Id, channel: Channel, seenAt: ReportSighting.shape.seenAt, link: z.url() });
+const AlertSighting = z.strictObject({ id: Id, channel: SightingChannel, seenAt: ReportSighting.shape.seenAt, link: z.url() });
 
 /** The message every channel carries (webhook body, SQS message, email body, feed item). Never restricted fields. */
 export const Alert = z

@@ -75,6 +75,7 @@ export const RestrictedCandidate = z
   .strictObject({
     restricted: z.literal(true),
     notice: z.string().meta({ examples: [contactPolice] }),
+    reference: Id.optional().meta({ description: 'Searches only: quote it to the police; it is the sighting the registry kept of this search' }),
   })
   .meta({
     id: 'RestrictedCandidate',
@@ -90,6 +91,9 @@ export const SearchResult = z
   .meta({ id: 'SearchResult' });
 
 export const Channel = z.enum(['customs', 'police', 'auction', 'online-marketplace', 'public']);
+export const SightingChannel = z
+  .enum([...Channel.options, 'search'])
+  .meta({ description: 'Where the object was seen; search: a search that matched a record its caller may not read, kept by the registry' });
 
 export const ReportSighting = z
   .strictObject({
@@ -132,7 +136,7 @@ export const SightingView = z
   .strictObject({
     id: Id,
     status: SightingStatus,
-    channel: Channel,
+    channel: SightingChannel,
     text: z.string().optional(),
     lang: z.string().optional(),
     structured: StructuredQuery.optional(),

@@ -31,6 +31,8 @@ const itemOf = (image: Record<string, StreamAttributeValue> | undefined) =>
   image ? (unmarshall(image as Record<string, AttributeValue>) as Record<string, unknown>) : undefined;
 
 async function onSighting(sighting: StoredSighting) {
+  // A search kept for its hidden matches was matched when it was made, against what its caller asked for.
+  if (sighting.channel === 'search') return;
   const matches = await matchSightingCountingFailures(sighting, registryIndex, matchDeps, maxAttempts);
   logger.info('sighting matched', { sightingId: sighting.id, matches: matches.length });
 }

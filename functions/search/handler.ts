@@ -1,4 +1,6 @@
 // HTTP entry point of search: due diligence and field identification by text, attributes and photo.
+import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
+import { config } from '../config.ts';
 import { deps, apiDeps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { registryIndex } from '../matching/index-deps.ts';
@@ -9,7 +11,7 @@ import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
 // Field photos are untrusted: only the JPEG, PNG and WebP decoders may read them.
 allowOnlyPhotoDecoders();
 
-const searchDeps = { ...deps, index: registryIndex, fingerprint: fingerprintPhoto };
+const searchDeps = { ...deps, index: registryIndex, fingerprint: fingerprintPhoto, sightings: dynamoSightings(config().tableName), orgs: apiDeps.orgs };
 
 export const handler = apiHandler<'search'>(
   {

@@ -9,9 +9,10 @@ import { decodeInlinePhoto, fingerprintQueryPhoto, fingerprintUploadedPhoto, typ
 import type { RegistryIndex } from '../matching/registry-index.ts';
 import type { ObjectRepository } from '../objects/model.ts';
 import { toSummary } from '../objects/view.ts';
+import { recordHiddenMatches, type HiddenMatch, type HiddenMatchDeps } from './hidden-matches.ts';
 import { redListHits } from '../red-lists/check.ts';
 
-export interface SearchDeps extends QueryPhotoDeps {
+export interface SearchDeps extends QueryPhotoDeps, HiddenMatchDeps {
   index: () => Promise<RegistryIndex>;
   objects: Pick<ObjectRepository, 'get'>;
 }
@@ -31,6 +32,12 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
   const index = await deps.index();
   const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit);
   const found = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
+  // A weak likeness to a hidden record is no lead, and must not hint at what hidden records look like.
+  const hidden: HiddenMatch[] = candidates.flatMap((candidate, i) => {
+    const object = found[i]?.object;
+    return object && !maySee(caller, object) && candidate.score >= alertThreshold ? [{ object, candidate }] : [];
+  });
+  const reference = hidden.length > 0 ? await recordHiddenMatches(request, caller, hidden, deps) : undefined;
   let toldOfHidden = false;
   return {
     candidates: candidates.flatMap((candidate, i): z.infer<typeof SearchResult>['candidates'] => {
@@ -38,11 +45,10 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
       // An object deleted since the index last refreshed is simply not a candidate any more.
       if (!object) return [];
       if (!maySee(caller, object)) {
-        // One notice however many hidden records match, and none for a weak likeness: neither may hint at how many
-        // hidden records there are, or what they look like.
+        // One notice however many hidden records match: it must not say how many there are.
         if (toldOfHidden || candidate.score < alertThreshold) return [];
         toldOfHidden = true;
-        return [{ restricted: true as const, notice: contactPolice }];
+        return [{ restricted: true as const, notice: contactPolice, ...(reference ? { reference } : {}) }];
       }
       return [
         {

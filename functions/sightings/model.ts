@@ -1,11 +1,12 @@
 // What the registry keeps of a sighting and of the matches found for it, and the port that keeps them.
 import type * as z from 'zod';
-import type { MatchView, ReportSighting, SightingStatus } from '../../schemas/matching.ts';
+import type { MatchView, ReportSighting, SightingChannel, SightingStatus } from '../../schemas/matching.ts';
 import type { RedListHit } from '../../schemas/red-lists.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 
-export type StoredSighting = ReportSighting & {
+export type StoredSighting = Omit<ReportSighting, 'channel'> & {
+  channel: z.infer<typeof SightingChannel>;
   id: string;
   status: z.infer<typeof SightingStatus>;
   reportedBy: Caller;

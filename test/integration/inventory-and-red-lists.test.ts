@@ -134,11 +134,47 @@ describe('a law-enforcement record', () => {
 
     // Assert
     const restricted = byMarket.body.candidates.filter((candidate: { restricted?: boolean }) => candidate.restricted);
-    expect(restricted).toEqual([{ restricted: true, notice: 'A registered object may match: contact the police' }]);
+    expect(restricted).toEqual([{ restricted: true, notice: 'A registered object may match: contact the police', reference: expect.any(String) }]);
     expect(JSON.stringify(byMarket.body)).not.toContain(id);
     expect(JSON.stringify(byMarket.body)).not.toContain(number);
     expect(byPolice.body.candidates.find((candidate: { objectId?: string }) => candidate.objectId === id)).toMatchObject({ object: { visibility: 'law-enforcement' } });
     expect(readByMarket.status).toBe(404);
+  });
+
+  it('keeps a market search that matches it as a sighting, alerts the owning museum and the police once, and tells the market nothing more', async () => {
+    // Arrange
+    const objectType = `icon hidden ${run}`;
+    const [ownerQueue, policeQueue] = await Promise.all([partnerQueue(awsEndpoint, `hidden-owner-${run}`), partnerQueue(awsEndpoint, `hidden-police-${run}`)]);
+    queues.push(ownerQueue, policeQueue);
+    const filter = { events: ['match'], objectTypes: [objectType] };
+    await expectStatus(api.call('POST', '/v1/subscriptions', { as: museum, body: { name: 'Ours', delivery: { type: 'sqs', queueArn: ownerQueue.arn }, filter } }), 201);
+    await expectStatus(api.call('POST', '/v1/subscriptions', { as: police, body: { name: 'All', delivery: { type: 'sqs', queueArn: policeQueue.arn }, filter } }), 201);
+    const { number, record } = icon({ visibility: 'law-enforcement' satisfies Visibility, objectType });
+    const id = await register(record);
+    const search = { text: describing(number), lang: 'en', limit: 50 };
+
+    // Act
+    const first = await until(
+      () => api.call('POST', '/v1/search', { as: market, body: search }),
+      (reply) => reply.body.candidates?.some((candidate: { restricted?: boolean }) => candidate.restricted),
+    );
+    const again = await expectStatus(api.call('POST', '/v1/search', { as: market, body: search }), 200);
+    const ofOwner = await ownerQueue.until((messages) => messages.some((message) => message.body.object?.id === id));
+    const ofPolice = await policeQueue.until((messages) => messages.some((message) => message.body.object?.id === id));
+    await Promise.all([ownerQueue.drain(3000), policeQueue.drain(3000)]);
+    const reference = first.body.candidates.find((candidate: { restricted?: boolean }) => candidate.restricted).reference as string;
+    const kept = await expectStatus(api.call('GET', `/v1/sightings/${reference}`, { as: market }), 200);
+    const keptForPolice = await expectStatus(api.call('GET', `/v1/sightings/${reference}`, { as: police }), 200);
+
+    // Assert
+    expect(again.body.candidates.find((candidate: { restricted?: boolean }) => candidate.restricted).reference).toBe(reference);
+    const alert = ofOwner.find((message) => message.body.object?.id === id)?.body;
+    expect(alert).toMatchObject({ event: 'match', match: { sighting: { id: reference, channel: 'search' } } });
+    expect(ofPolice.filter((message) => message.body.object?.id === id)).toHaveLength(1);
+    expect(ownerQueue.received.filter((message) => message.body.object?.id === id)).toHaveLength(1);
+    expect(kept.body).toMatchObject({ channel: 'search', status: 'matched', matches: [{ restricted: true, notice: 'A registered object may match: contact the police' }] });
+    expect(JSON.stringify(kept.body)).not.toContain(id);
+    expect(keptForPolice.body.matches.map((match: { objectId?: string }) => match.objectId)).toContain(id);
   });
 });
 
