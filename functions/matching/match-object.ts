@@ -2,6 +2,7 @@
 // reported today can be the object a customs officer saw last month.
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 import type { StoredObject } from '../objects/model.ts';
+import { isDeepStrictEqual } from 'node:util';
 import { isSearchable } from '../../schemas/status-transitions.ts';
 import { alertThreshold, calibrate, combine } from './combine.ts';
 import { matchOf, textOf } from './match-sighting.ts';
@@ -12,6 +13,16 @@ import { toIndexedObject } from './registry-index.ts';
 import { createTextIndex, textAlertThreshold } from './text/text-index.ts';
 
 export const lookBackDays = 45;
+
+/**
+ * Whether a change to an object calls for matching it against recent sightings again: it has just become searchable,
+ * or what matching reads of it changed. A correction from stolen to looted, or a new contact, changes no match.
+ */
+export function worthMatchingAgain(before: StoredObject | undefined, after: StoredObject): boolean {
+  if (!isSearchable(after.status)) return false;
+  if (!before || !isSearchable(before.status)) return true;
+  return !isDeepStrictEqual(toIndexedObject(before), toIndexedObject(after));
+}
 
 // keepLocalFeatures: false keeps only the shortlist descriptor; local features are read for the shortlist alone.
 const noLocalFeatures = { width: 0, height: 0, points: '', descriptors: '' };

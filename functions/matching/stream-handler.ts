@@ -14,7 +14,7 @@ import { logger } from '../http/logger.ts';
 import type { StoredObject } from '../objects/model.ts';
 import type { StoredSighting } from '../sightings/model.ts';
 import { registryIndex } from './index-deps.ts';
-import { matchObjectAgainstSightings } from './match-object.ts';
+import { matchObjectAgainstSightings, worthMatchingAgain } from './match-object.ts';
 import { matchSightingCountingFailures } from './match-sighting.ts';
 import { fingerprintPhoto, type PhotoFingerprint } from './photo/fingerprint.ts';
 import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
@@ -46,6 +46,8 @@ async function onRecord(record: DynamoDBRecord) {
   if (item.entity === 'object') {
     const object = item.record as StoredObject;
     index.apply({ kind: 'object', object });
+    const before = itemOf(record.dynamodb?.OldImage)?.record as StoredObject | undefined;
+    if (!worthMatchingAgain(before, object)) return;
     const matches = await matchObjectAgainstSightings(object, undefined, matchDeps);
     logger.info('object matched against recent sightings', { objectId: object.id, matches: matches.length });
   } else if (item.entity === 'fingerprint') {

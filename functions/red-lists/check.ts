@@ -79,10 +79,12 @@ function originNote(origins: OriginHit[]): string {
 const fits = (concepts: Concept[], ids: ReadonlySet<string>) => concepts.filter((concept) => concept.lineage.some((id) => ids.has(id)));
 
 /**
- * The rule: the object must be of one of the category's types (or a narrower one), and at least one more thing must agree: a
- * material, a subject, a country of origin or an overlapping period. A type alone flags too much (not every icon was looted from a
- * Cypriot church). What the reporter states against the category wins over whatever agrees: an origin only outside its countries,
- * or a period that does not overlap its years, rules it out.
+ * The rule: the object must be of one of the category's types (or a narrower one), and either its origin (a country or a
+ * culture of one) or a subject typical of the category (cuneiform, an Orthodox saint) must agree. A type alone flags too much
+ * (not every icon was looted from a Cypriot church), and so do a material and a period: gold and "post-Byzantine" fit Coptic
+ * Egypt as well as Greece. Materials and periods that agree go into the reasons. What the reporter states against the
+ * category wins over whatever agrees: an origin only outside its countries, or a period that does not overlap its years,
+ * rules it out.
  */
 function fit(category: Category, evidence: Evidence): string | undefined {
   const types = fits(evidence.types, category.types);
@@ -95,7 +97,7 @@ function fit(category: Category, evidence: Evidence): string | undefined {
   if (period && (period.to < category.from || period.from > category.to)) return undefined;
   const materials = fits(evidence.materials, category.materials);
   const subjects = fits(evidence.subjects, category.subjects);
-  if (materials.length === 0 && subjects.length === 0 && origins.length === 0 && !period) return undefined;
+  if (origins.length === 0 && subjects.length === 0) return undefined;
   const notes = [
     conceptNote(type, 'type'),
     ...materials.map((material) => conceptNote(material, 'material')),

@@ -26,11 +26,17 @@ async function queryPhotos(request: SearchRequest, caller: Caller, deps: QueryPh
   return [];
 }
 
+// Candidates fetched past the limit, so that records the caller may not read do not shorten the list (a short list
+// would say that hidden records matched).
+const hiddenReserve = 10;
+
+type ResultCandidate = z.infer<typeof SearchResult>['candidates'][number];
+
 export async function searchRegistry(request: SearchRequest, caller: Caller, deps: SearchDeps) {
   const photos = await queryPhotos(request, caller, deps);
   const text = request.text || request.structured ? { text: request.text, lang: request.lang, structured: request.structured } : undefined;
   const index = await deps.index();
-  const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit);
+  const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit + hiddenReserve);
   const found = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
   // A weak likeness to a hidden record is no lead, and must not hint at what hidden records look like.
   const hidden: HiddenMatch[] = candidates.flatMap((candidate, i) => {
@@ -38,29 +44,25 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
     return object && !maySee(caller, object) && candidate.score >= alertThreshold ? [{ object, candidate }] : [];
   });
   const reference = hidden.length > 0 ? await recordHiddenMatches(request, caller, hidden, deps) : undefined;
-  let toldOfHidden = false;
-  return {
-    candidates: candidates.flatMap((candidate, i): z.infer<typeof SearchResult>['candidates'] => {
-      const object = found[i]?.object;
-      // An object deleted since the index last refreshed is simply not a candidate any more.
-      if (!object) return [];
-      if (!maySee(caller, object)) {
-        // One notice however many hidden records match: it must not say how many there are.
-        if (toldOfHidden || candidate.score < alertThreshold) return [];
-        toldOfHidden = true;
-        return [{ restricted: true as const, notice: contactPolice, ...(reference ? { reference } : {}) }];
-      }
-      return [
-        {
-          objectId: candidate.objectId,
-          score: rounded(candidate.score),
-          confidence: confidenceOf(candidate.score),
-          reasons: candidate.reasons.map((reason) => ({ ...reason, contribution: rounded(reason.contribution) })),
-          object: toSummary(object, caller),
-        },
-      ];
-    }),
-    redLists: text ? redListHits(text) : [],
-    alertThreshold,
-  };
+
+  const results: ResultCandidate[] = [];
+  for (const [i, candidate] of candidates.entries()) {
+    const object = found[i]?.object;
+    // An object deleted since the index last refreshed is simply not a candidate any more.
+    if (!object) continue;
+    if (maySee(caller, object)) {
+      results.push({
+        objectId: candidate.objectId,
+        score: rounded(candidate.score),
+        confidence: confidenceOf(candidate.score),
+        reasons: candidate.reasons.map((reason) => ({ ...reason, contribution: rounded(reason.contribution) })),
+        object: toSummary(object, caller),
+      });
+    } else if (object.id === hidden[0]?.object.id) {
+      // One notice however many hidden records match: it must not say how many there are.
+      results.push({ restricted: true, notice: contactPolice, ...(reference ? { reference } : {}) });
+    }
+    if (results.length === request.limit) break;
+  }
+  return { candidates: results, redLists: text ? redListHits(text) : [], alertThreshold };
 }

@@ -159,19 +159,22 @@ describe('a law-enforcement record', () => {
       (reply) => reply.body.candidates?.some((candidate: { restricted?: boolean }) => candidate.restricted),
     );
     const again = await expectStatus(api.call('POST', '/v1/search', { as: market, body: search }), 200);
-    const ofOwner = await ownerQueue.until((messages) => messages.some((message) => message.body.object?.id === id));
-    const ofPolice = await policeQueue.until((messages) => messages.some((message) => message.body.object?.id === id));
-    await Promise.all([ownerQueue.drain(3000), policeQueue.drain(3000)]);
     const reference = first.body.candidates.find((candidate: { restricted?: boolean }) => candidate.restricted).reference as string;
+    // Other test files search for look-alike icons at the same time, and may raise alerts of their own about this one.
+    const fromThisSearch = (message: { body: { object?: { id: string }; match?: { sighting: { id: string } } } }) =>
+      message.body.object?.id === id && message.body.match?.sighting.id === reference;
+    await ownerQueue.until((messages) => messages.some(fromThisSearch));
+    await policeQueue.until((messages) => messages.some(fromThisSearch));
+    await Promise.all([ownerQueue.drain(3000), policeQueue.drain(3000)]);
     const kept = await expectStatus(api.call('GET', `/v1/sightings/${reference}`, { as: market }), 200);
     const keptForPolice = await expectStatus(api.call('GET', `/v1/sightings/${reference}`, { as: police }), 200);
 
     // Assert
     expect(again.body.candidates.find((candidate: { restricted?: boolean }) => candidate.restricted).reference).toBe(reference);
-    const alert = ofOwner.find((message) => message.body.object?.id === id)?.body;
-    expect(alert).toMatchObject({ event: 'match', match: { sighting: { id: reference, channel: 'search' } } });
-    expect(ofPolice.filter((message) => message.body.object?.id === id)).toHaveLength(1);
-    expect(ownerQueue.received.filter((message) => message.body.object?.id === id)).toHaveLength(1);
+    expect(ownerQueue.received.filter(fromThisSearch).map((message) => message.body)).toEqual([
+      expect.objectContaining({ event: 'match', match: expect.objectContaining({ sighting: expect.objectContaining({ id: reference, channel: 'search' }) }) }),
+    ]);
+    expect(policeQueue.received.filter(fromThisSearch)).toHaveLength(1);
     expect(kept.body).toMatchObject({ channel: 'search', status: 'matched', matches: [{ restricted: true, notice: 'A registered object may match: contact the police' }] });
     expect(JSON.stringify(kept.body)).not.toContain(id);
     expect(keptForPolice.body.matches.map((match: { objectId?: string }) => match.objectId)).toContain(id);

@@ -46,25 +46,23 @@ interface MadeObject {
 }
 
 /**
- * An object of `org` carrying restricted values, with a status change whose note is restricted too. An inventoried
- * one was lost, returned and put back in the inventory, so that it has an incident to be lost again with.
+ * An object of `org` carrying restricted values, with a status change whose note is restricted too; an inventoried
+ * one is registered so, with no incident yet.
  */
 async function objectOf(org: string, kept: Kept = 'partners'): Promise<MadeObject> {
   inventory += 1;
   const number = `ΚΑΣ ${inventory}`;
-  const record = RegisterObject.parse({
+  const { incident: _incident, ...description } = RegisterObject.parse({
     ...greekIcon,
-    visibility: kept === 'inventoried' ? 'partners' : kept,
     markings: [{ kind: 'inventory-number', text: number }],
     policeReference: `PR-SECRET ${org}`,
     contact: { name: 'Registrar', email: `secret.${org}@example.org` },
   });
+  const record = kept === 'inventoried' ? { ...description, status: 'inventoried' } : { ...description, incident: greekIcon.incident, visibility: kept };
   const created = await ok(api.call('POST', '/v1/objects', { as: makerFor(org), body: record }), 201);
-  const changes = kept === 'inventoried' ? ['returned', 'inventoried'] : ['missing'];
-  for (const status of changes) {
-    await ok(api.call('POST', `/v1/objects/${created.body.id}/status`, { as: makerFor(org), body: { status, note: `NOTE-SECRET ${org}` } }), 200);
-  }
-  return { id: created.body.id as string, number, version: 1 + changes.length };
+  if (kept === 'inventoried') return { id: created.body.id as string, number, version: 1 };
+  await ok(api.call('POST', `/v1/objects/${created.body.id}/status`, { as: makerFor(org), body: { status: 'missing', note: `NOTE-SECRET ${org}` } }), 200);
+  return { id: created.body.id as string, number, version: 2 };
 }
 
 /** A sighting reported by `reporterOrg` of the object, and the match it raised. */
@@ -118,7 +116,16 @@ interface RouteCase {
 
 const reviewedObjects = new Map<string, MadeObject>();
 const reviewedSightings = new Map<string, string>();
-const objectFor = async (owner: string, kept: Kept) => (kept === 'partners' ? reviewedObjects.get(owner) : undefined) ?? objectOf(owner, kept);
+// Routes that only read an object share one per organisation and way of keeping it.
+const sharedObjects = new Map<string, Promise<MadeObject>>();
+function objectFor(owner: string, kept: Kept): Promise<MadeObject> {
+  const reviewed = kept === 'partners' ? reviewedObjects.get(owner) : undefined;
+  if (reviewed) return Promise.resolve(reviewed);
+  const key = `${owner}/${kept}`;
+  const shared = sharedObjects.get(key) ?? objectOf(owner, kept);
+  sharedObjects.set(key, shared);
+  return shared;
+}
 const objectRoute = (send: (as: Caller, owner: string, kept: Kept) => Promise<Reply>, success: number): RouteCase => ({
   send: (as, owner, kept) => send(as, owner ?? '', kept),
   success,
@@ -139,9 +146,11 @@ const cases: Record<RouteKey, RouteCase> = {
     const object = await objectOf(owner, kept);
     return api.call('PATCH', `/v1/objects/${object.id}`, { as, headers: { 'if-match': `"${object.version}"` }, body: { title: 'Saint Nicholas (renamed)' } });
   }, 200),
-  // Stolen is a change every way of keeping the object allows (a missing object turns out stolen; an inventoried one is lost).
+  // Stolen, with the incident, is a change every way of keeping the object allows (a missing object turns out stolen; an
+  // inventoried one is lost).
   'POST /v1/objects/{id}/status': objectRoute(
-    async (as, owner, kept) => api.call('POST', `/v1/objects/${(await objectOf(owner, kept)).id}/status`, { as, body: { status: 'stolen', note: `NOTE-SECRET ${owner}` } }),
+    async (as, owner, kept) =>
+      api.call('POST', `/v1/objects/${(await objectOf(owner, kept)).id}/status`, { as, body: { status: 'stolen', note: `NOTE-SECRET ${owner}`, incident: greekIcon.incident } }),
     200,
   ),
   'GET /v1/objects/{id}/history': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}/history`, { as }), 200),

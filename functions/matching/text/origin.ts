@@ -111,7 +111,7 @@ const places: [countries: string, names: string][] = [
   ['GN', 'Guinea, Guinée, guinéen, Guinée-Conakry, Гвинея'],
   ['SN', 'Senegal, Sénégal, sénégalais, Сенегал'],
   ['MR', 'Mauritania, Mauritanie, mauritanien, Mauretanien, Мавритания'],
-  ['CN', 'China, Chinese, Chine, chinois, chinoise, chinesisch, chino, Cina, cinese, Китай, Китая, китайский, Κίνα, κινέζικος, Çin, الصين, صيني, صينية, 中国, 中國'],
+  ['CN', 'China, Chinese, Chine, chinois, chinoise, chinesisch, chino, Cina, cinese, Китай, Китая, китайский, Κίνα, κινέζικος, Çin, الصين, صيني, صينية, 中国, 中國, Shang dynasty, Zhou dynasty, Han dynasty, Tang dynasty, Song dynasty, Ming dynasty, Qing dynasty, dynastie Han, dynastie Tang, dynastie Ming, Tang-Dynastie, Ming-Dynastie, dinastía Tang, dinastía Ming, dinastia Tang, dinastia Ming, 商代, 周代, 汉代, 唐代, 宋代, 明代, 清代'],
   ['GR', 'Greece, Grèce, Griechenland, Grecia, Греция, Греции, Ελλάδα, Ελλάδας, Yunanistan, اليونان, 希腊, Athos, Mount Athos, Άγιον Όρος, Mistra'],
   ['CY', 'Cyprus, Cypriot, Cypriote, Chypre, chypriote, Zypern, zypriotisch, Chipre, chipriota, Cipro, cipriota, Кипр, кипрский, Κύπρος, Κύπρου, κυπριακός, κυπριακή, Kıbrıs, قبرص, قبرصي, 塞浦路斯'],
   ['RU', 'Russia, Russian, Russie, russe, Russland, russisch, Rusia, ruso, russo, Россия, России, русский, русская, Ρωσία, ρωσικός, ρωσική, Rusya, روسيا, روسي, 俄罗斯, 俄国'],

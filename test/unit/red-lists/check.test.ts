@@ -174,4 +174,28 @@ describe('redListHits', () => {
     // Assert
     expect(hits).toEqual([{ id: 'test-masks', title: 'Masks', why: 'mask (type), wood (material: wooden), from Mali (origin)' }]);
   });
+
+  it('fits a post-Byzantine icon of a saint on a gold ground to the Greek and Cypriot list only, not to Coptic Egypt', () => {
+    // Act
+    const ids = idsOf('Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ');
+
+    // Assert
+    expect(ids).toEqual(['greece-cyprus-ecclesiastical']);
+  });
+
+  it('leaves a gold necklace of a period many lists span unflagged when nothing says where it comes from', () => {
+    // Act
+    const ids = idsOf('gold necklace, Roman period, 12 cm');
+
+    // Assert
+    expect(ids).toEqual([]);
+  });
+
+  it('reads a Chinese dynasty as the origin of a tomb figure', () => {
+    // Act
+    const ids = idsOf('painted pottery tomb figure of a horse, Tang dynasty');
+
+    // Assert
+    expect(ids).toEqual(['china-antiquities']);
+  });
 });
