@@ -56,12 +56,20 @@ export const ListObjectsQuery = z.strictObject({
   status: ObjectStatus.optional(),
   objectType: text(100).optional(),
   country: Incident.shape.country.optional(),
+  org: text(100).optional().meta({ description: 'Only the objects registered by this organisation' }),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListObjectsQuery = z.infer<typeof ListObjectsQuery>;
 
 export const ObjectIdParam = z.strictObject({ id: Id });
+
+export const ReadObjectQuery = z.strictObject({
+  format: z
+    .enum(['json', 'lido', 'jsonld'])
+    .default('json')
+    .meta({ description: 'json: the record as below; lido: LIDO 1.1 XML; jsonld: CIDOC-CRM JSON-LD in the Linked Art profile. Each carries only what the caller may read.' }),
+});
 
 export const HistoryEntry = z
   .strictObject({

@@ -44,6 +44,11 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** A body in another format than JSON (an export such as LIDO XML), with its content type. */
+export function formatted(statusCode: number, body: string, contentType: string, headers: Record<string, string> = {}): ApiResponse {
+  return { statusCode, headers: { 'content-type': contentType, ...securityHeaders, ...headers }, body };
+}
+
 /** A response without a body: 204, or a redirect with its location. */
 export function bodyless(statusCode: 204 | 302, headers: Record<string, string> = {}): ApiResponse {
   return { statusCode, headers: { ...securityHeaders, ...headers } };
