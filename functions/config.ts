@@ -18,6 +18,8 @@ const Config = z.object({
   [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(60),
   [env.allowLoopbackWebhooks]: z.enum(['true', 'false']).default('false'),
   [env.userPoolId]: z.string().min(1).optional(),
+  [env.signingKeyId]: z.string().min(1).optional(),
+  [env.localSigningKeyFile]: z.string().min(1).optional(),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
 });
@@ -38,6 +40,8 @@ function read() {
     webhookRetryBaseSeconds: values[env.webhookRetryBaseSeconds],
     allowLoopbackWebhooks: values[env.allowLoopbackWebhooks] === 'true',
     userPoolId: values[env.userPoolId],
+    signingKeyId: values[env.signingKeyId],
+    localSigningKeyFile: values[env.localSigningKeyFile],
     // Emulators serve S3 on one host name, so buckets go in the path instead of the host.
     s3ForcePathStyle: Boolean(values.AWS_ENDPOINT_URL_S3 ?? values.AWS_ENDPOINT_URL),
   };

@@ -31,6 +31,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -64,6 +65,8 @@ export interface ApiStackProps extends StackProps {
   userPool: IUserPool;
   bucket: IBucket;
   alertsTopic: ITopic;
+  /** The KMS key that signs certificates. */
+  signingKey: IKey;
   /** Cognito issuer URL and the app client id the tokens are issued to. */
   issuer: string;
   jwksUri: string;
@@ -132,7 +135,14 @@ export class ApiStack extends Stack {
       eventSources.filter(invokesAsynchronously).map((source) => source.fn),
     );
 
-    const resources: Grantables = { table: props.table, auditTable: props.auditTable, userPool: props.userPool, bucket: props.bucket, alertsTopic: props.alertsTopic };
+    const resources: Grantables = {
+      table: props.table,
+      auditTable: props.auditTable,
+      userPool: props.userPool,
+      bucket: props.bucket,
+      alertsTopic: props.alertsTopic,
+      signingKey: props.signingKey,
+    };
     const built = {} as Record<FunctionName, RegistryFunction>;
     for (const [name, decl] of Object.entries(functions) as [FunctionName, FunctionDecl][]) {
       const modules = layeredModules[name];

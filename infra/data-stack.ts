@@ -2,7 +2,7 @@
 import { consoleOrigins } from './console-origins.ts';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { Alias, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -23,6 +23,7 @@ export class DataStack extends Stack {
   readonly bucket: Bucket;
   readonly alertsTopic: Topic;
   readonly identity: Identity;
+  readonly signingKey: Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -116,6 +117,15 @@ export class DataStack extends Stack {
     });
 
     this.identity = new Identity(this, 'Identity', { callbackUrls: props.callbackUrls });
+
+    // Signs due-diligence certificates; the private key never leaves KMS. Certificates already issued are checked
+    // against it for as long as they are shown, so it is kept even if the stack goes.
+    this.signingKey = new Key(this, 'CertificateSigningKey', {
+      description: 'Signs due-diligence certificates of registry searches',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });

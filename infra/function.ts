@@ -6,6 +6,7 @@ import { Architecture, type IDestination, type ILayerVersion, Runtime } from 'aw
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -20,6 +21,7 @@ export interface Grantables {
   userPool: IUserPool;
   bucket: IBucket;
   alertsTopic: ITopic;
+  signingKey: IKey;
 }
 
 export interface RegistryFunctionProps {
@@ -120,6 +122,10 @@ export class RegistryFunction extends Construct {
     if (access.userPool === 'invite') {
       resources.userPool.grant(this.role, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup');
       this.fn.addEnvironment(env.userPoolId, resources.userPool.userPoolId);
+    }
+    if (access.signingKey === 'sign') {
+      resources.signingKey.grant(this.role, 'kms:Sign', 'kms:GetPublicKey');
+      this.fn.addEnvironment(env.signingKeyId, resources.signingKey.keyArn);
     }
     // Readers never see the originals (uploads/): those keep the photo as the museum sent it, metadata and all.
     if (access.bucket === 'read') {

@@ -38,6 +38,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     userPool: data.identity.userPool,
     bucket: data.bucket,
     alertsTopic: data.alertsTopic,
+    signingKey: data.signingKey,
     issuer: data.identity.issuer,
     jwksUri: data.identity.jwksUri,
     audience: data.identity.client.userPoolClientId,

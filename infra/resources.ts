@@ -84,4 +84,8 @@ export const env = {
   userPoolId: 'USER_POOL_ID',
   /** Local only: lets webhooks point at http://127.0.0.1 for development. */
   allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
+  /** The KMS key that signs certificates (set on the function that signs, in AWS). */
+  signingKeyId: 'SIGNING_KEY_ID',
+  /** Local only: the PEM file of the key that signs certificates, made on first use. */
+  localSigningKeyFile: 'LOCAL_SIGNING_KEY_FILE',
 } as const;

@@ -87,6 +87,7 @@ export const SearchResult = z
     candidates: z.array(z.union([SearchCandidate, RestrictedCandidate])),
     redLists: RedListHits,
     alertThreshold: z.number().meta({ description: 'Scores at or above this raise an alert when a sighting matches' }),
+    searchId: Id.meta({ description: 'This search, kept 180 days: POST /v1/certificates with it for a signed due-diligence certificate' }),
   })
   .meta({ id: 'SearchResult' });
 

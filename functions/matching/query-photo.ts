@@ -13,7 +13,7 @@ export interface QueryPhotoDeps {
   fingerprint: Fingerprinter;
 }
 
-async function storedQueryPhoto(imageKey: string, field: string, deps: QueryPhotoDeps): Promise<Uint8Array> {
+export async function storedQueryPhoto(imageKey: string, field: string, deps: QueryPhotoDeps): Promise<Uint8Array> {
   const size = await deps.blobs.size(imageKey);
   if (size === undefined) throw new Invalid(`No photo was uploaded to ${imageKey}`, [{ path: field, reason: 'no photo was uploaded with this key' }]);
   if (size > bucket.maxUploadBytes) throw new PayloadTooLarge(bucket.maxUploadBytes);

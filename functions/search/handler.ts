@@ -1,4 +1,5 @@
 // HTTP entry point of search: due diligence and field identification by text, attributes and photo.
+import { dynamoSearchRecords } from '../adapters/dynamo-certificates.ts';
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
 import { deps, apiDeps } from '../deps.ts';
@@ -11,7 +12,14 @@ import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
 // Field photos are untrusted: only the JPEG, PNG and WebP decoders may read them.
 allowOnlyPhotoDecoders();
 
-const searchDeps = { ...deps, index: registryIndex, fingerprint: fingerprintPhoto, sightings: dynamoSightings(config().tableName), orgs: apiDeps.orgs };
+const searchDeps = {
+  ...deps,
+  index: registryIndex,
+  fingerprint: fingerprintPhoto,
+  sightings: dynamoSightings(config().tableName),
+  orgs: apiDeps.orgs,
+  searches: dynamoSearchRecords(config().tableName),
+};
 
 export const handler = apiHandler<'search'>(
   {

@@ -1,13 +1,17 @@
-// Searches the registry for a caller: by text and attributes, by photo, or both, best candidates first.
+// Searches the registry for a caller: by text and attributes, by photo, or both, best candidates first; every search
+// is kept so that it can be certified.
+import { createHash } from 'node:crypto';
 import type { Caller } from '../../schemas/identity.ts';
 import { contactPolice, type SearchRequest, type SearchResult } from '../../schemas/matching.ts';
 import type * as z from 'zod';
 import { maySee } from '../http/permissions.ts';
 import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
-import { decodeInlinePhoto, fingerprintQueryPhoto, fingerprintUploadedPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
+import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
 import type { RegistryIndex } from '../matching/registry-index.ts';
-import type { ObjectRepository } from '../objects/model.ts';
+import type { Ids, ObjectRepository } from '../objects/model.ts';
+import type { SearchRecords } from '../certificates/model.ts';
+import type { SearchRecord } from '../../schemas/certificates.ts';
 import { toSummary } from '../objects/view.ts';
 import { recordHiddenMatches, type HiddenMatch, type HiddenMatchDeps } from './hidden-matches.ts';
 import { redListHits } from '../red-lists/check.ts';
@@ -15,15 +19,17 @@ import { redListHits } from '../red-lists/check.ts';
 export interface SearchDeps extends QueryPhotoDeps, HiddenMatchDeps {
   index: () => Promise<RegistryIndex>;
   objects: Pick<ObjectRepository, 'get'>;
+  searches: Pick<SearchRecords, 'put'>;
+  ids: Ids;
 }
 
-async function queryPhotos(request: SearchRequest, caller: Caller, deps: QueryPhotoDeps) {
+async function queryPhoto(request: SearchRequest, caller: Caller, deps: QueryPhotoDeps) {
   if (request.imageKey) {
     assertOwnQueryPhoto(request.imageKey, caller, 'imageKey');
-    return [await fingerprintUploadedPhoto(request.imageKey, 'imageKey', deps)];
+    return { field: 'imageKey', bytes: await storedQueryPhoto(request.imageKey, 'imageKey', deps) };
   }
-  if (request.image) return [await fingerprintQueryPhoto(decodeInlinePhoto(request.image), 'image', deps)];
-  return [];
+  if (request.image) return { field: 'image', bytes: decodeInlinePhoto(request.image) };
+  return undefined;
 }
 
 // Candidates fetched past the limit, so that records the caller may not read do not shorten the list (a short list
@@ -33,7 +39,8 @@ const hiddenReserve = 10;
 type ResultCandidate = z.infer<typeof SearchResult>['candidates'][number];
 
 export async function searchRegistry(request: SearchRequest, caller: Caller, deps: SearchDeps) {
-  const photos = await queryPhotos(request, caller, deps);
+  const photo = await queryPhoto(request, caller, deps);
+  const photos = photo ? [await fingerprintQueryPhoto(photo.bytes, photo.field, deps)] : [];
   const text = request.text || request.structured ? { text: request.text, lang: request.lang, structured: request.structured } : undefined;
   const index = await deps.index();
   const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit + hiddenReserve);
@@ -64,5 +71,26 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
     }
     if (results.length === request.limit) break;
   }
-  return { candidates: results, redLists: text ? redListHits(text) : [], alertThreshold };
+  const result = { candidates: results, redLists: text ? redListHits(text) : [], alertThreshold };
+  const record: SearchRecord = {
+    id: deps.ids.next(),
+    at: deps.clock.now().toISOString(),
+    by: caller,
+    query: {
+      ...(request.text ? { text: request.text } : {}),
+      ...(request.lang ? { lang: request.lang } : {}),
+      ...(request.structured ? { structured: request.structured } : {}),
+      ...(photo ? { photoSha256: createHash('sha256').update(photo.bytes).digest('hex') } : {}),
+    },
+    registrySize: index.size,
+    result: {
+      ...result,
+      // A restricted candidate stays restricted on record: no object id, no notice, no sighting reference.
+      candidates: results.map((candidate) =>
+        'restricted' in candidate ? { restricted: true as const } : { objectId: candidate.objectId, score: candidate.score, confidence: candidate.confidence },
+      ),
+    },
+  };
+  await deps.searches.put(record);
+  return { ...result, searchId: record.id };
 }

@@ -2,7 +2,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { env } from '../../infra/resources.ts';
 import { subscriptionQueueSource, type FunctionName } from '../../infra/wiring.ts';
 import { startDevIssuer, type DevIssuer } from './dev-issuer.ts';
@@ -65,6 +65,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_LAMBDA: baseUrl,
     [env.alertDeliveryFunction]: alertDelivery,
     [env.allowLoopbackWebhooks]: 'true',
+    // In the data folder, so that certificates issued before a restart still verify after it.
+    [env.localSigningKeyFile]: join(dataDir, 'certificate-signing-key.pem'),
     POWERTOOLS_SERVICE_NAME: 'registry',
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

@@ -207,6 +207,11 @@ describe('data stack', () => {
     expect(resource?.Properties['TimeToLiveSpecification']).toEqual({ AttributeName: table.ttlAttribute, Enabled: true });
   });
 
+  it('keeps a retained ECC P-256 signing key for certificates in the data stack', () => {
+    // Assert
+    templates.data.hasResource('AWS::KMS::Key', { Properties: Match.objectLike({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }), DeletionPolicy: 'Retain' });
+  });
+
   it('creates exactly the global secondary indexes declared in resources.ts, with their keys', () => {
     // Act
     const [[, resource] = ['', undefined]] = resourcesOf(templates.data, 'AWS::DynamoDB::Table');
@@ -361,6 +366,11 @@ describe('functions', () => {
         name,
         invites: decl.access.userPool === 'invite',
         knowsPool: decl.access.userPool === 'invite',
+      });
+      expect({ name, signs: actions.includes('kms:Sign'), knowsKey: env.signingKeyId in environmentOf(name as keyof typeof functions) }).toEqual({
+        name,
+        signs: decl.access.signingKey === 'sign',
+        knowsKey: decl.access.signingKey === 'sign',
       });
       // Failure queues add sqs:SendMessage to their function's role; receiving is what subscription queues grant.
       expect({ name, receives: has('sqs:ReceiveMessage'), createsQueues: has('sqs:CreateQueue') }).toEqual({
