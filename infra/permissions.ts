@@ -32,6 +32,12 @@ const table = {
   /** The audit trail: own means the entries about the museum's own objects. */
   'audit.read': { museum: 'own', admin: 'any' },
   'api.describe': everyone,
+  /** Certify a search: own means the organisation that made it; nobody certifies another's. */
+  'certificate.issue': { museum: 'own', police: 'own', customs: 'own', market: 'own', public: 'own', admin: 'own' },
+  /** Read a certificate as JSON or PDF: own means the organisation that made the search. */
+  'certificate.read': { museum: 'own', police: 'own', customs: 'own', market: 'own', public: 'own', admin: 'any' },
+  /** Verify a certificate and read the public key: anyone, without a token. */
+  'certificate.verify': everyone,
   /** The ICOM Red List categories that sightings and searches are checked against. */
   'redLists.read': everyone,
 } as const satisfies Record<string, Grant>;
@@ -53,6 +59,9 @@ export const actionNames: Record<Action, string> = {
   'orgs.manage': 'manage organisations',
   'audit.read': 'read the audit trail',
   'api.describe': 'read the API description',
+  'certificate.issue': 'certify searches',
+  'certificate.read': 'read certificates',
+  'certificate.verify': 'verify certificates',
   'redLists.read': 'read the Red Lists',
 };
 

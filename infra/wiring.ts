@@ -8,8 +8,10 @@ import type { Action } from './permissions.ts';
 import { AuditPage, AuditQuery } from '../schemas/audit.ts';
 import { ChangeOrgStatus, CreateOrg, InviteMember, MemberList, MemberView, OrgIdParam, OrgList, OrgView } from '../schemas/orgs.ts';
 import { alertQueues, bucket } from './resources.ts';
-import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, RequestImageUpload } from '../schemas/object.ts';
+import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, ReadObjectQuery, RequestImageUpload } from '../schemas/object.ts';
 import { RedListsPage } from '../schemas/red-lists.ts';
+import { Certificate, CertificateIdParam, IssueCertificate, PublicKey, Verification } from '../schemas/certificates.ts';
+import { ImportBatch, ImportBatchResult } from '../schemas/imports.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -30,6 +32,8 @@ export interface FunctionDecl {
     audit?: 'append' | 'read';
     /** The user pool: create users and put them in the group of their role. */
     userPool?: 'invite';
+    /** The key that signs certificates: sign with it and read its public key. */
+    signingKey?: 'sign';
   };
 }
 
@@ -40,6 +44,13 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     access: { table: 'readWrite', bucket: 'read', audit: 'append' },
+  },
+  imports: {
+    entry: 'functions/imports/handler.ts',
+    description: 'Imports batches of Object ID records from a file, skipping inventory numbers already registered',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    access: { table: 'readWrite', audit: 'append' },
   },
   imageUploads: {
     entry: 'functions/images/upload-handler.ts',
@@ -118,6 +129,13 @@ export const functions = {
     timeoutSeconds: 10,
     access: { table: 'readWrite', audit: 'append', userPool: 'invite' },
   },
+  certificates: {
+    entry: 'functions/certificates/handler.ts',
+    description: 'Issues signed due-diligence certificates of searches, serves them as JSON and PDF, and verifies them',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    access: { table: 'readWrite', audit: 'append', signingKey: 'sign' },
+  },
   redLists: {
     entry: 'functions/red-lists/handler.ts',
     description: 'Serves the Red List categories that sightings and searches are checked against',
@@ -173,8 +191,9 @@ const ifMatch = { name: 'If-Match', required: true, description: 'The version yo
 
 export const routes = [
   { method: 'POST', path: '/v1/objects', fn: 'objects', action: 'object.register', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
+  { method: 'POST', path: '/v1/imports', fn: 'imports', action: 'object.register', summary: 'Import up to 100 rows of a file: each row imported, skipped (its inventory number is in) or rejected with its fields', body: ImportBatch, responses: { 200: ImportBatchResult } },
   { method: 'GET', path: '/v1/objects', fn: 'objects', action: 'object.read', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
-  { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Read one object with its image URLs', responses: { 200: ObjectView } },
+  { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, query: ReadObjectQuery, fn: 'objects', action: 'object.read', summary: 'Read one object with its image URLs, as JSON, LIDO XML or Linked Art JSON-LD', responses: { 200: ObjectView } },
   { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },
   { method: 'POST', path: '/v1/objects/{id}/status', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Change the status along the allowed transitions (schemas/status-transitions.ts); 409 lists the allowed ones', body: ChangeStatus, responses: { 200: ObjectView } },
   { method: 'GET', path: '/v1/objects/{id}/history', params: ObjectIdParam, fn: 'objects', action: 'object.read', summary: 'Every change to the object, oldest first', responses: { 200: History } },
@@ -200,6 +219,13 @@ export const routes = [
   { method: 'POST', path: '/v1/orgs/{id}/status', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "Suspend an organisation (its members' tokens get 403) or reactivate it (admins)", body: ChangeOrgStatus, responses: { 200: OrgView } },
   { method: 'POST', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: 'Invite a person into an organisation with the role of its kind (admins)', body: InviteMember, responses: { 201: MemberView } },
   { method: 'GET', path: '/v1/orgs/{id}/members', params: OrgIdParam, fn: 'orgs', action: 'orgs.manage', summary: "An organisation's invited members (admins)", responses: { 200: MemberList } },
+  { method: 'POST', path: '/v1/certificates', fn: 'certificates', action: 'certificate.issue', summary: "A signed due-diligence certificate of one of your organisation's searches (its searchId, within 180 days); 200 with the same certificate when it exists", body: IssueCertificate, responses: { 201: Certificate, 200: Certificate } },
+  // Before /v1/certificates/{id}: the local runtime takes the first route that fits a path.
+  { method: 'GET', path: '/v1/certificates/public-key', fn: 'certificates', auth: 'none', action: 'certificate.verify', summary: 'The public key that signs certificates (PEM and JWK), to verify them offline', responses: { 200: PublicKey } },
+  { method: 'POST', path: '/v1/certificates/verify', fn: 'certificates', auth: 'none', action: 'certificate.verify', summary: 'Verify a certificate you were handed: valid, or the reasons it is not', body: Certificate, responses: { 200: Verification } },
+  { method: 'GET', path: '/v1/certificates/{id}', params: CertificateIdParam, fn: 'certificates', action: 'certificate.read', summary: 'A certificate as signed JSON (the organisation that searched, admins)', responses: { 200: Certificate } },
+  { method: 'GET', path: '/v1/certificates/{id}/pdf', params: CertificateIdParam, fn: 'certificates', action: 'certificate.read', summary: 'A certificate as a one-page PDF (application/pdf)', responses: { 200: null } },
+  { method: 'GET', path: '/v1/certificates/{id}/verify', params: CertificateIdParam, fn: 'certificates', auth: 'none', action: 'certificate.verify', summary: 'Verify a certificate the registry issued, by its id', responses: { 200: Verification } },
   { method: 'GET', path: '/v1/red-lists', fn: 'redLists', action: 'redLists.read', audit: false, summary: 'The ICOM Red List categories: kinds of object at risk that every sighting and search is checked against', responses: { 200: RedListsPage } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];

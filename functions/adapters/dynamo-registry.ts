@@ -7,7 +7,9 @@
 //   objects of a country, newest    index byCountry: countryPk=COUNTRY#<code>, listSk
 //   photo fingerprint of an image   pk=OBJ#<id>  sk=FP#<imageId>  (apart from the image: 25 KB, read only to match)
 //   objects and fingerprints by the time they changed   index byChange: changePk=CHANGE, changeSk=<at>#<key>
-// status and object type narrow a listing with a filter; both are low-cardinality within a country. What the caller
+//   an organisation's inventory number -> its object   pk=INV#<org>#<number>  sk=INV  (an import skips a number in)
+// status and object type narrow a listing with a filter; both are low-cardinality within a country. So does the organisation
+// (an export's listing): it reads past other organisations' records, which a back-office export can afford. What the caller
 // may read (its own organisation's records, others' by status and visibility) is a filter too; the page loop below
 // fills a page past the records filtered out, so a hidden record does not even shorten a page.
 import {
@@ -22,7 +24,8 @@ import { TransactionCanceledException, ConditionalCheckFailedException } from '@
 import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import type { ReadableScope } from '../http/permissions.ts';
-import type { ImageOutcome, ImageRecord, ImageRepository, ObjectRepository, StoredObject } from '../objects/model.ts';
+import type { ImageOutcome, ImageRecord, ImageRepository, ImportedObject, ObjectRepository, StoredObject } from '../objects/model.ts';
+import { inventoryNumbersOf } from '../imports/inventory-number.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -30,6 +33,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
 export const fingerprintKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `FP#${imageId}` });
+const inventoryKey = (org: string, number: string) => ({ pk: `INV#${org}#${number}`, sk: 'INV' });
 const historyKey = (id: string, version: number) => ({ pk: `OBJ#${id}`, sk: `HIST#${String(version).padStart(8, '0')}` });
 
 
@@ -51,6 +55,9 @@ function objectItem(object: StoredObject) {
     record: object,
   };
 }
+
+const maxTransactionItems = 100;
+const maxImportAttempts = 6;
 
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
@@ -88,16 +95,65 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
     },
   });
 
+  const objectPut = (object: StoredObject) => ({ Put: { TableName: tableName, Item: objectItem(object), ConditionExpression: 'attribute_not_exists(pk)' } });
+  const inventoryPut = (object: StoredObject, number: string, onlyNew: boolean) => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...inventoryKey(object.orgId, number), entity: 'inventory-number', objectId: object.id },
+      ...(onlyNew ? { ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    },
+  });
+
+  /** Writes one transaction of imported objects; those whose inventory number is taken come back with its holder. */
+  async function createTogether(objects: ImportedObject[], existing: Map<string, string | undefined>): Promise<void> {
+    let pending = objects;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const owners: ImportedObject[] = [];
+      const items = pending.flatMap((imported) => {
+        const puts = [objectPut(imported.object), historyPut(imported.entry, imported.object.id), ...imported.inventoryNumbers.map((number) => inventoryPut(imported.object, number, true))];
+        owners.push(...puts.map(() => imported));
+        return puts;
+      });
+      try {
+        await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException) || attempt === maxImportAttempts) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        for (const [n, reason] of reasons.entries()) {
+          const owner = owners[n];
+          if (reason.Code === 'ConditionalCheckFailed' && owner) existing.set(owner.object.id, reason.Item?.objectId?.S);
+        }
+        // Another writer of the same numbers at the same moment: try again shortly, the condition will settle it.
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict')) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        else if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) throw error;
+        pending = pending.filter((imported) => !existing.has(imported.object.id));
+      }
+    }
+  }
+
   return {
     async create(object, entry) {
-      await dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: objectItem(object), ConditionExpression: 'attribute_not_exists(pk)' } },
-            historyPut(entry, object.id),
-          ],
-        }),
-      );
+      // Unconditional: a museum may register a number twice by hand; the number then names the latest object.
+      const numbers = inventoryNumbersOf(object).map((number) => inventoryPut(object, number, false));
+      await dynamo.send(new TransactWriteCommand({ TransactItems: [objectPut(object), historyPut(entry, object.id), ...numbers] }));
+    },
+
+    async createMany(objects) {
+      const existing = new Map<string, string | undefined>();
+      const transactions: ImportedObject[][] = [[]];
+      let size = 0;
+      for (const imported of objects) {
+        const items = 2 + imported.inventoryNumbers.length;
+        if (size + items > maxTransactionItems) {
+          transactions.push([]);
+          size = 0;
+        }
+        transactions.at(-1)?.push(imported);
+        size += items;
+      }
+      await Promise.all(transactions.map((together) => createTogether(together, existing)));
+      return existing;
     },
 
     async get(id) {
@@ -157,6 +213,10 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
       if (filter.objectType) {
         conditions.push('objectTypeKey = :type');
         values[':type'] = normaliseObjectType(filter.objectType);
+      }
+      if (filter.org) {
+        conditions.push('orgId = :org');
+        values[':org'] = filter.org;
       }
       const readable = readableCondition(filter.readable);
       if (readable) {

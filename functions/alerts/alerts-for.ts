@@ -55,7 +55,7 @@ function objectAlerts(change: Extract<RegistryChange, { kind: 'object' }>, apiUr
   const object = objectPart(after, apiUrl);
   const base = { schemaVersion: alertSchemaVersion, object } as const;
   if (!before) {
-    if (!isLoss(after)) return [];
+    if (!isLoss(after) || after.quietImport) return [];
     return [{ ...base, alertId: `new-object:${after.id}`, event: 'new-object', occurredAt: after.createdAt, summary: `New ${after.status} object: ${named(object)}` }];
   }
   // To everyone else, an inventoried object that is lost is a new loss.

@@ -25,9 +25,15 @@ const describe = (input: unknown) => (issue: z.core.$ZodIssue): FieldError[] => 
 // One reason per field: the first check that failed is the one to fix first.
 const firstPerPath = (fields: FieldError[]) => fields.filter((field, index) => fields.findIndex((other) => other.path === field.path) === index);
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+/** The parsed value, or every failing field with its reason. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): { data: z.output<S> } | { fields: FieldError[] } {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = firstPerPath(result.error.issues.flatMap(describe(input)));
+  return result.success ? { data: result.data } : { fields: firstPerPath(result.error.issues.flatMap(describe(input))) };
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+  const result = validate(schema, input);
+  if ('data' in result) return result.data;
+  const { fields } = result;
   throw new Invalid(`The ${where} is not valid: ${fields.map((f) => `${f.path || where} ${f.reason}`).join('; ')}`, fields);
 }

@@ -16,11 +16,13 @@ export const lookBackDays = 45;
 
 /**
  * Whether a change to an object calls for matching it against recent sightings again: it has just become searchable,
- * or what matching reads of it changed. A correction from stolen to looted, or a new contact, changes no match.
+ * or what matching reads of it changed. A correction from stolen to looted, or a new contact, changes no match; a
+ * backlog imported quietly would make every record re-read weeks of sightings.
  */
 export function worthMatchingAgain(before: StoredObject | undefined, after: StoredObject): boolean {
   if (!isSearchable(after.status)) return false;
-  if (!before || !isSearchable(before.status)) return true;
+  if (!before) return !after.quietImport;
+  if (!isSearchable(before.status)) return true;
   return !isDeepStrictEqual(toIndexedObject(before), toIndexedObject(after));
 }
 

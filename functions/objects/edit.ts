@@ -59,7 +59,7 @@ export async function editObject(
   if (changed.length === 0) return { object, images };
 
   // The merged record must still be a whole, valid Object ID record.
-  const { id: _id, version: _v, orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, statusNote: _n, ...record } = patched;
+  const { id: _id, version: _v, orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, statusNote: _n, quietImport: _q, ...record } = patched;
   parseOrThrow(EditedRecord, record, 'body');
 
   const at = deps.clock.now().toISOString();

@@ -12,6 +12,8 @@ export type StoredObject = Omit<RegisterObject, 'status' | 'visibility'> & {
   visibility?: Visibility;
   /** The note of the change to disputed or found-unresolved, shown with the record while it is in that status. */
   statusNote?: string;
+  /** Registered by a quiet import (a backlog): its registration raised no alert and no look back over sightings. */
+  quietImport?: true;
   orgId: string;
   createdBy: string;
   createdAt: string;
@@ -42,11 +44,23 @@ export type ImageOutcome =
 /** What photo matching keeps of a ready image, stored beside it. */
 export type StoredFingerprint = PhotoFingerprint;
 
-export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country'> & { readable: ReadableScope };
+export type ObjectFilter = Pick<ListObjectsQuery, 'status' | 'objectType' | 'country' | 'org'> & { readable: ReadableScope };
+
+/** An object of an import, with the inventory numbers that make it unique within its organisation. */
+export interface ImportedObject {
+  object: StoredObject;
+  entry: HistoryEntry;
+  inventoryNumbers: string[];
+}
 
 export interface ObjectRepository {
   /** Writes the object and its first history entry together; fails if the id exists. */
   create(object: StoredObject, entry: HistoryEntry): Promise<void>;
+  /**
+   * Writes each object with its history unless its organisation already has one of its inventory numbers. Returns
+   * the ids of those not written, each with the id of the object that holds the number when it is known.
+   */
+  createMany(objects: ImportedObject[]): Promise<Map<string, string | undefined>>;
   get(id: string): Promise<{ object: StoredObject; images: ImageRecord[] } | undefined>;
   /** Replaces the object if its stored version is still `expectedVersion`, with the history entry; false if stale. */
   replace(object: StoredObject, expectedVersion: number, entry: HistoryEntry): Promise<boolean>;

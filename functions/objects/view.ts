@@ -38,7 +38,7 @@ function noticeOf(object: StoredObject, caller: Caller): string | undefined {
 }
 
 export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {
-  const { createdBy: _createdBy, statusNote: _note, ...record } = object;
+  const { createdBy: _createdBy, statusNote: _note, quietImport: _quiet, ...record } = object;
   const notice = noticeOf(object, caller);
   const visible: ObjectSummary = { ...record, visibility: object.visibility ?? defaultVisibility, ...(notice ? { notice } : {}) };
   if (!seesRestricted(caller, object.orgId)) {

@@ -49,9 +49,12 @@ async function register(record: RegisterObject, as = museum): Promise<string> {
 
 async function settledSighting(body: Record<string, unknown>, as: Caller = customs) {
   const accepted = await expectStatus(api.call('POST', '/v1/sightings', { as, body }), 202);
+  // Matching runs on the stream, behind whatever the rest of the suite gives it to do.
   const read = await until(
     () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: police }),
     (reply) => reply.body.status !== 'pending',
+    120_000,
+    250,
   );
   return { accepted: accepted.body, read: read.body };
 }
@@ -106,6 +109,8 @@ describe('an inventoried object', () => {
     const after = await until(
       () => api.call('GET', `/v1/sightings/${accepted.id}`, { as: police }),
       (reply) => matchedIds(reply.body).includes(id),
+      120_000,
+      250,
     );
     const alerts = await queue.until((messages) => messages.some((message) => message.body.object?.id === id));
 

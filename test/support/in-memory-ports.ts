@@ -1,6 +1,7 @@
 // In-memory stand-ins for the ports, with the semantics the DynamoDB and S3 adapters promise (unit tests only).
 import { Invalid } from '../../functions/http/errors.ts';
 import { inScope } from '../../functions/http/permissions.ts';
+import { inventoryNumbersOf } from '../../functions/imports/inventory-number.ts';
 import { normaliseObjectType } from '../../functions/objects/object-type.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
@@ -17,11 +18,24 @@ export function memoryObjects(): ObjectRepository & {
   stored(id: string): StoredObject | undefined;
 } {
   const rows = new Map<string, Row>();
+  const inventory = new Map<string, string>();
+  const numberKey = (org: string, number: string) => `${org}#${number}`;
 
   return {
     async create(object, entry) {
       if (rows.has(object.id)) throw new Error(`object ${object.id} exists`);
       rows.set(object.id, { object: structuredClone(object), images: [], history: [structuredClone(entry)] });
+      for (const number of inventoryNumbersOf(object)) inventory.set(numberKey(object.orgId, number), object.id);
+    },
+
+    async createMany(objects) {
+      const existing = new Map<string, string | undefined>();
+      for (const { object, entry, inventoryNumbers } of objects) {
+        const holder = inventoryNumbers.map((number) => inventory.get(numberKey(object.orgId, number))).find((id) => id !== undefined);
+        if (holder) existing.set(object.id, holder);
+        else await this.create(object, entry);
+      }
+      return existing;
     },
 
     async get(id) {
@@ -44,6 +58,7 @@ export function memoryObjects(): ObjectRepository & {
         .filter((object) => !filter.status || object.status === filter.status)
         .filter((object) => !filter.objectType || normaliseObjectType(object.objectType) === normaliseObjectType(filter.objectType))
         .filter((object) => !filter.country || object.incident?.country === filter.country)
+        .filter((object) => !filter.org || object.orgId === filter.org)
         .filter((object) => inScope(filter.readable, object))
         .sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
       const start = page.cursor ? matching.findIndex((object) => object.id === page.cursor) + 1 : 0;

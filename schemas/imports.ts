@@ -1,0 +1,61 @@
+// Bulk import: a batch of Object ID records from a museum's or a police database's file, and what became of each row.
+import * as z from 'zod';
+import { OrgId } from './orgs.ts';
+import { Id } from './primitives.ts';
+
+/** Rows per request: big enough to make 40,000 records a few hundred requests, small enough for a 1 MB body. */
+export const maxImportRows = 100;
+
+export const ImportBatch = z
+  .strictObject({
+    org: OrgId.optional().meta({ description: 'Admins only: the organisation the records belong to (default: the caller\'s)' }),
+    quiet: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'A backlog rather than news (a police database joining the network): no new-object alerts and no look back over recent sightings; the records are searched and matched against every new sighting as usual',
+      }),
+    rows: z
+      .array(
+        z.strictObject({
+          row: z.int().positive().meta({ description: 'Where the record stands in the source file, for the report' }),
+          record: z.unknown().meta({ description: 'A RegisterObject record; validated row by row, so one bad row does not stop the others' }),
+        }),
+      )
+      .min(1)
+      .max(maxImportRows),
+  })
+  .meta({ id: 'ImportBatch', description: 'Up to 100 rows of a file; each needs an inventory-number marking, which makes a re-run skip what is already in' });
+export type ImportBatch = z.infer<typeof ImportBatch>;
+
+const FieldErrors = z.array(z.strictObject({ path: z.string(), reason: z.string() }));
+
+export const ImportBatchResult = z
+  .strictObject({
+    imported: z.array(z.strictObject({ row: z.int(), id: Id, inventoryNumber: z.string() })),
+    skipped: z
+      .array(z.strictObject({ row: z.int(), inventoryNumber: z.string(), id: Id.optional().meta({ description: 'The object already registered under that number' }) }))
+      .meta({ description: 'Rows whose inventory number the organisation already registered: nothing was written' }),
+    rejected: z.array(z.strictObject({ row: z.int(), fields: FieldErrors })).meta({ description: 'Rows that are not valid records, with every failing field' }),
+  })
+  .meta({ id: 'ImportBatchResult' });
+export type ImportBatchResult = z.infer<typeof ImportBatchResult>;
+
+/** A field of a record a column may fill: a RegisterObject field path, the inventory number, an inscription, photos. */
+export const ImportField = z
+  .string()
+  .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/, 'must be a field path such as "title", "incident.country" or "measurements.height"')
+  .meta({ description: 'Also "inventoryNumber", "inscription" and "images" (photo file names)' });
+
+export const ImportMapping = z
+  .strictObject({
+    columns: z.record(z.string(), ImportField).optional().meta({ description: 'CSV header -> field; headers named like the fields need no entry' }),
+    listSeparator: z.string().min(1).max(3).default(';').meta({ description: 'Between the items of materials, techniques and images' }),
+    defaults: z
+      .record(ImportField, z.union([z.string(), z.number()]))
+      .optional()
+      .meta({ description: 'Values for fields a row leaves empty, e.g. { "status": "stolen", "incident.country": "GR", "lang": "el" }' }),
+  })
+  .meta({ id: 'ImportMapping', description: 'How the columns of a CSV file (or the gaps of any file) become Object ID fields' });
+export type ImportMapping = z.infer<typeof ImportMapping>;

@@ -1,0 +1,125 @@
+// Bulk import from the terminal against the local stack, as a registrar runs it: a generated theft register with bad
+// rows and photos, run twice, and a run killed half-way then resumed.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Caller } from '../../schemas/identity.ts';
+import { apiClient } from '../support/api.ts';
+import { theftRegisterCsv } from '../fixtures/import-files.ts';
+import { photoJpeg } from '../fixtures/photos.ts';
+
+const apiUrl = inject('apiUrl');
+const api = apiClient(apiUrl);
+const run = randomUUID().slice(0, 8);
+let folder = '';
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'registry-import-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs `npm run import` as a registrar would (the script itself, on this Node), optionally killing it midway. */
+function importer(args: string[], killWhen?: (stdout: string) => boolean): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/import.ts', '--url', apiUrl, ...args], { env: { ...process.env, REGISTRY_TOKEN: '' } });
+    const result: Run = { stdout: '', stderr: '', code: null };
+    child.stdout.on('data', (chunk: Buffer) => {
+      result.stdout += chunk.toString();
+      if (killWhen?.(result.stdout)) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (result.stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ...result, code }));
+  });
+}
+
+function summaryOf(stdout: string) {
+  const found = /imported (\d+), skipped (\d+) \(already in\), rejected (\d+); photos uploaded (\d+), failed (\d+)/.exec(stdout);
+  if (!found) throw new Error(`no summary in the output: ${stdout.slice(-500)}`);
+  const [imported = 0, skipped = 0, rejected = 0, photos = 0, photoFailures = 0] = found.slice(1).map(Number);
+  return { imported, skipped, rejected, photos, photoFailures };
+}
+
+/** Each rejected row with the first field its report names. */
+const reportedRows = (stderr: string) => new Map([...stderr.matchAll(/^row (\d+): (\S+)/gm)].map((found) => [Number(found[1]), found[2] ?? '']));
+
+/** The inventory numbers of every object of the organisation, read back through the API. */
+async function inventoryOf(org: string): Promise<string[]> {
+  const as: Caller = { sub: 'auditor', org, role: 'museum' };
+  const numbers: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.call('GET', `/v1/objects?org=${org}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as });
+    expect(page.status).toBe(200);
+    for (const item of page.body.items as { markings?: { kind: string; text: string }[] }[]) {
+      numbers.push(...(item.markings ?? []).filter((marking) => marking.kind === 'inventory-number').map((marking) => marking.text));
+    }
+    cursor = page.body.cursor;
+  } while (cursor);
+  return numbers;
+}
+
+describe('npm run import', () => {
+  it('imports 10,000 rows with 5% bad ones and 200 photos: every good row in, every bad row reported, nothing new the second time', async () => {
+    // Arrange
+    const org = `museum-import-${run}`;
+    const { csv, bad, photoNames } = theftRegisterCsv({ rows: 10_000, badEvery: 20, photos: 200, prefix: `NAF${run}`, seed: 11 });
+    const file = join(folder, 'nafplio-thefts.csv');
+    const photos = join(folder, 'photos');
+    await writeFile(file, csv);
+    await mkdir(photos);
+    const jpeg = await photoJpeg(480, 360);
+    await Promise.all(photoNames.map((name) => writeFile(join(photos, name), jpeg)));
+
+    // Act
+    const first = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+    const second = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+    const numbers = await inventoryOf(org);
+
+    // Assert
+    expect(first.code, first.stderr.slice(-1000)).toBe(0);
+    expect(summaryOf(first.stdout)).toEqual({ imported: 9_500, skipped: 0, rejected: 500, photos: 200, photoFailures: 0 });
+    expect(reportedRows(first.stderr)).toEqual(bad);
+    expect(summaryOf(second.stdout)).toEqual({ imported: 0, skipped: 9_500, rejected: 500, photos: 0, photoFailures: 0 });
+    expect(numbers).toHaveLength(9_500);
+    expect(new Set(numbers).size).toBe(9_500);
+  }, 600_000);
+
+  it('resumes an import killed half-way, creating nothing twice', async () => {
+    // Arrange
+    const org = `police-archive-${run}`;
+    const { csv, bad } = theftRegisterCsv({ rows: 3_000, badEvery: 20, photos: 0, prefix: `ARC${run}`, seed: 12 });
+    const file = join(folder, 'archive.csv');
+    await writeFile(file, csv);
+    const good = 3_000 - bad.size;
+
+    // Act
+    const killed = await importer(['--file', file, '--org', org, '--quiet', '--concurrency', '1'], (stdout) => [...stdout.matchAll(/^import (\d+)\//gm)].some((line) => Number(line[1]) >= 600));
+    // A batch the server was writing when its client died lands a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const before = await inventoryOf(org);
+    const resumed = await importer(['--file', file, '--org', org, '--quiet']);
+    const after = await inventoryOf(org);
+
+    // Assert
+    expect(killed.code).toBeNull();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(good);
+    const summary = summaryOf(resumed.stdout);
+    expect(summary.imported + summary.skipped).toBe(good);
+    expect(summary.skipped).toBe(before.length);
+    expect(after).toHaveLength(good);
+    expect(new Set(after).size).toBe(good);
+  }, 600_000);
+});

@@ -1,0 +1,138 @@
+// Reading import files: CSV columns by header, synonym or mapping; JSON lines; LIDO records; defaults for the gaps.
+import { describe, expect, it } from 'vitest';
+import { readSource } from '../../../functions/imports/sources.ts';
+import { ImportMapping } from '../../../schemas/imports.ts';
+import { toLido } from '../../../functions/interchange/lido.ts';
+import { RegisterObject } from '../../../schemas/object-id.ts';
+import { greekIcon, malianTerracotta } from '../../fixtures/objects.ts';
+import { viewAs } from '../../support/object-views.ts';
+
+const burglary = ImportMapping.parse({ defaults: { status: 'stolen', lang: 'de', 'incident.country': 'DE', 'incident.date': '2026-11-02', 'incident.place': 'Gotha' } });
+
+describe('readSource', () => {
+  it('reads a CSV by its headers and common synonyms, splits lists, reads decimal commas and fills the defaults', () => {
+    // Arrange
+    const csv = [
+      'Inventory No.,Type,title,materials,Height,Unit,description,photos',
+      'SG 1041,Münze,"Solidus des Justinian","Gold; geprägt","2,1",cm,"Goldmünze, Vorderseite Büste des Kaisers",sg1041-a.jpg;sg1041-b.jpg',
+    ].join('\n');
+
+    // Act
+    const [row] = readSource('csv', csv, burglary);
+
+    // Assert
+    expect(row).toEqual({
+      row: 2,
+      images: ['sg1041-a.jpg', 'sg1041-b.jpg'],
+      record: {
+        status: 'stolen',
+        lang: 'de',
+        incident: { country: 'DE', date: '2026-11-02', place: 'Gotha' },
+        markings: [{ kind: 'inventory-number', text: 'SG 1041' }],
+        objectType: 'Münze',
+        title: 'Solidus des Justinian',
+        materials: ['Gold', 'geprägt'],
+        measurements: { height: 2.1, unit: 'cm' },
+        description: 'Goldmünze, Vorderseite Büste des Kaisers',
+      },
+    });
+    expect(RegisterObject.safeParse(row && 'record' in row ? row.record : undefined).success).toBe(true);
+  });
+
+  it('follows a mapping file for headers in another language, and lets a row override a default', () => {
+    // Arrange
+    const mapping = ImportMapping.parse({ ...burglary, columns: { 'Inv.-Nr.': 'inventoryNumber', Objektart: 'objectType', Beschreibung: 'description', Land: 'incident.country' } });
+    const csv = 'Inv.-Nr.;Objektart;Beschreibung;Land\nSG 7;Ikone;Ikone des heiligen Georg auf Goldgrund;AT\n'.replaceAll(';', ',');
+
+    // Act
+    const [row] = readSource('csv', csv, mapping);
+
+    // Assert
+    expect(row && 'record' in row ? row.record : undefined).toMatchObject({ objectType: 'Ikone', incident: { country: 'AT', date: '2026-11-02' } });
+  });
+
+  it('reads JSON lines, reporting a line that is not JSON by its number', () => {
+    // Arrange
+    const lines = ['{"objectType":"icon","description":"Icon of St George on gold ground","images":["a.jpg"]}', '{not json', '', '{"objectType":"coin","description":"Silver tetradrachm of Athens"}'].join('\n');
+
+    // Act
+    const rows = readSource('jsonl', lines, burglary);
+
+    // Assert
+    expect(rows.map((row) => row.row)).toEqual([1, 2, 4]);
+    expect(rows[0]).toMatchObject({ images: ['a.jpg'], record: { objectType: 'icon', status: 'stolen', incident: { country: 'DE' } } });
+    expect(rows[1]).toMatchObject({ fields: [{ path: '', reason: expect.stringContaining('is not valid JSON') }] });
+  });
+
+  it('reads the Object ID fields of LIDO records', () => {
+    // Arrange
+    const lido = `<?xml version="1.0" encoding="UTF-8"?>
+<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">
+  <lido:lido>
+    <lido:lidoRecID lido:type="local">KAS-1187</lido:lidoRecID>
+    <lido:descriptiveMetadata xml:lang="el">
+      <lido:objectClassificationWrap><lido:objectWorkTypeWrap><lido:objectWorkType><lido:term>εικόνα</lido:term></lido:objectWorkType></lido:objectWorkTypeWrap></lido:objectClassificationWrap>
+      <lido:objectIdentificationWrap>
+        <lido:titleWrap><lido:titleSet><lido:appellationValue>Άγιος Νικόλαος</lido:appellationValue></lido:titleSet></lido:titleWrap>
+        <lido:inscriptionsWrap><lido:inscriptions><lido:inscriptionTranscription>Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ</lido:inscriptionTranscription></lido:inscriptions></lido:inscriptionsWrap>
+        <lido:repositoryWrap><lido:repositorySet><lido:workID lido:type="inventory number">ΚΑΣ 1187</lido:workID></lido:repositorySet></lido:repositoryWrap>
+        <lido:objectDescriptionWrap><lido:objectDescriptionSet><lido:descriptiveNoteValue>Μεταβυζαντινή εικόνα του Αγίου Νικολάου &amp; σκηνές</lido:descriptiveNoteValue></lido:objectDescriptionSet></lido:objectDescriptionWrap>
+        <lido:objectMeasurementsWrap><lido:objectMeasurementsSet><lido:objectMeasurements>
+          <lido:measurementsSet><lido:measurementType>height</lido:measurementType><lido:measurementUnit>cm</lido:measurementUnit><lido:measurementValue>42.5</lido:measurementValue></lido:measurementsSet>
+          <lido:measurementsSet><lido:measurementType>width</lido:measurementType><lido:measurementUnit>cm</lido:measurementUnit><lido:measurementValue>31</lido:measurementValue></lido:measurementsSet>
+        </lido:objectMeasurements></lido:objectMeasurementsSet></lido:objectMeasurementsWrap>
+      </lido:objectIdentificationWrap>
+      <lido:eventWrap><lido:eventSet><lido:event>
+        <lido:eventType><lido:term>production</lido:term></lido:eventType>
+        <lido:eventDate><lido:displayDate>18ος αιώνας</lido:displayDate></lido:eventDate>
+        <lido:eventMaterialsTech><lido:materialsTech>
+          <lido:termMaterialsTech lido:type="material"><lido:term>αυγοτέμπερα</lido:term></lido:termMaterialsTech>
+          <lido:termMaterialsTech lido:type="material"><lido:term>ξύλο</lido:term></lido:termMaterialsTech>
+        </lido:materialsTech></lido:eventMaterialsTech>
+      </lido:event></lido:eventSet></lido:eventWrap>
+    </lido:descriptiveMetadata>
+  </lido:lido>
+</lido:lidoWrap>`;
+
+    // Act
+    const [row] = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+
+    // Assert
+    const record = row && 'record' in row ? row.record : undefined;
+    expect(record).toMatchObject({
+      lang: 'el',
+      objectType: 'εικόνα',
+      title: 'Άγιος Νικόλαος',
+      description: 'Μεταβυζαντινή εικόνα του Αγίου Νικολάου & σκηνές',
+      markings: [{ kind: 'inventory-number', text: 'ΚΑΣ 1187' }],
+      inscriptions: [{ text: 'Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ' }],
+      measurements: { height: 42.5, width: 31, unit: 'cm' },
+      materials: ['αυγοτέμπερα', 'ξύλο'],
+      dateOrPeriod: '18ος αιώνας',
+    });
+    expect(RegisterObject.safeParse(record).success).toBe(true);
+  });
+});
+
+describe('a LIDO round trip', () => {
+  it('imports what the registry exports as LIDO, with the loss filled from the defaults', async () => {
+    // Arrange
+    const views = [await viewAs(greekIcon), await viewAs(malianTerracotta)];
+    const lido = toLido(views, 'https://api.registry.example');
+
+    // Act
+    const rows = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+
+    // Assert
+    const [icon, terracotta] = rows.map((row) => RegisterObject.parse('record' in row ? row.record : undefined));
+    expect(icon).toMatchObject({
+      lang: greekIcon.lang,
+      objectType: greekIcon.objectType,
+      title: greekIcon.title,
+      description: greekIcon.description,
+      measurements: greekIcon.measurements,
+      markings: expect.arrayContaining(greekIcon.markings?.filter((marking) => marking.kind === 'inventory-number') ?? []),
+    });
+    expect(terracotta).toMatchObject({ objectType: malianTerracotta.objectType, measurements: malianTerracotta.measurements });
+  });
+});
