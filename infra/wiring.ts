@@ -11,7 +11,7 @@ import { alertQueues, bucket } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, ReadObjectQuery, RequestImageUpload } from '../schemas/object.ts';
 import { RedListsPage } from '../schemas/red-lists.ts';
 import { Certificate, CertificateIdParam, IssueCertificate, PublicKey, Verification } from '../schemas/certificates.ts';
-import { ImportBatch, ImportBatchResult } from '../schemas/imports.ts';
+import { ImportBatchResult, ImportRequest } from '../schemas/imports.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -191,7 +191,7 @@ const ifMatch = { name: 'If-Match', required: true, description: 'The version yo
 
 export const routes = [
   { method: 'POST', path: '/v1/objects', fn: 'objects', action: 'object.register', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
-  { method: 'POST', path: '/v1/imports', fn: 'imports', action: 'object.register', summary: 'Import up to 100 rows of a file: each row imported, skipped (its inventory number is in) or rejected with its fields', body: ImportBatch, responses: { 200: ImportBatchResult } },
+  { method: 'POST', path: '/v1/imports', fn: 'imports', action: 'object.register', summary: 'Import up to 100 rows read from a file, or a file of up to 1,000 rows whole: each row imported, skipped (its inventory number is in) or rejected with its fields', body: ImportRequest, responses: { 200: ImportBatchResult } },
   { method: 'GET', path: '/v1/objects', fn: 'objects', action: 'object.read', summary: 'List objects, newest first', query: ListObjectsQuery, responses: { 200: ObjectPage } },
   { method: 'GET', path: '/v1/objects/{id}', params: ObjectIdParam, query: ReadObjectQuery, fn: 'objects', action: 'object.read', summary: 'Read one object with its image URLs, as JSON, LIDO XML or Linked Art JSON-LD', responses: { 200: ObjectView } },
   { method: 'PATCH', path: '/v1/objects/{id}', params: ObjectIdParam, fn: 'objects', action: 'object.change', summary: 'Edit an object: each field sent replaces the stored one whole; null removes an optional field', body: EditObject, headers: [ifMatch], responses: { 200: ObjectView } },

@@ -5,6 +5,16 @@ import { Id } from './primitives.ts';
 
 /** Rows per request: big enough to make 40,000 records a few hundred requests, small enough for a 1 MB body. */
 export const maxImportRows = 100;
+/** Rows of a file sent whole: what one function invocation imports well within its time; more, with npm run import. */
+export const maxFileRows = 1000;
+
+export const SourceFormat = z.enum(['csv', 'jsonl', 'lido']).meta({ description: 'CSV with a header row, JSON lines of RegisterObject records, or LIDO XML' });
+export type SourceFormat = z.infer<typeof SourceFormat>;
+
+const importRow = z.strictObject({
+  row: z.int().positive().meta({ description: 'Where the record stands in the source file, for the report' }),
+  record: z.unknown().meta({ description: 'A RegisterObject record; validated row by row, so one bad row does not stop the others' }),
+});
 
 export const ImportBatch = z
   .strictObject({
@@ -16,15 +26,7 @@ export const ImportBatch = z
         description:
           'A backlog rather than news (a police database joining the network): no new-object alerts and no look back over recent sightings; the records are searched and matched against every new sighting as usual',
       }),
-    rows: z
-      .array(
-        z.strictObject({
-          row: z.int().positive().meta({ description: 'Where the record stands in the source file, for the report' }),
-          record: z.unknown().meta({ description: 'A RegisterObject record; validated row by row, so one bad row does not stop the others' }),
-        }),
-      )
-      .min(1)
-      .max(maxImportRows),
+    rows: z.array(importRow).min(1).max(maxImportRows),
   })
   .meta({ id: 'ImportBatch', description: 'Up to 100 rows of a file; each needs an inventory-number marking, which makes a re-run skip what is already in' });
 export type ImportBatch = z.infer<typeof ImportBatch>;
@@ -59,3 +61,22 @@ export const ImportMapping = z
   })
   .meta({ id: 'ImportMapping', description: 'How the columns of a CSV file (or the gaps of any file) become Object ID fields' });
 export type ImportMapping = z.infer<typeof ImportMapping>;
+
+export const ImportRequest = z
+  .strictObject({
+    org: ImportBatch.shape.org,
+    quiet: ImportBatch.shape.quiet,
+    rows: z.array(importRow).min(1).max(maxImportRows).optional().meta({ description: 'Up to 100 rows already read from a file (what npm run import sends)' }),
+    file: z
+      .strictObject({
+        format: SourceFormat,
+        content: z.string().min(1).meta({ description: `The file itself, up to ${maxFileRows} rows (the request body is at most 1 MB); photos are added to the objects afterwards` }),
+        mapping: ImportMapping.optional(),
+      })
+      .optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (Boolean(request.rows) === Boolean(request.file)) ctx.addIssue({ code: 'custom', path: ['rows'], message: 'give either rows or file' });
+  })
+  .meta({ id: 'ImportRequest', description: 'Rows read from a file, or a small file whole; each record needs an inventory-number marking, which makes a re-run skip what is already in' });
+export type ImportRequest = z.infer<typeof ImportRequest>;

@@ -7,9 +7,9 @@ import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { ImportMapping, maxImportRows, type ImportBatchResult } from '../schemas/imports.ts';
+import { ImportMapping, maxImportRows, SourceFormat, type ImportBatchResult } from '../schemas/imports.ts';
 import type { Caller } from '../schemas/identity.ts';
-import { formatOfFile, readSource, sourceFormats, type SourceFormat, type UnreadableRow } from '../functions/imports/sources.ts';
+import { formatOfFile, readSource, type UnreadableRow } from '../functions/imports/sources.ts';
 import type { SourceRow } from '../functions/imports/rows.ts';
 import { apiClient, postToPresignedUpload } from '../test/support/api.ts';
 
@@ -45,12 +45,12 @@ async function optionsFrom(argv: string[]): Promise<Options> {
     },
   });
   if (!values.file) throw new Error('give --file <thefts.csv | records.jsonl | lido.xml>');
-  const format = (values.format as SourceFormat | undefined) ?? formatOfFile(values.file);
-  if (!format || !sourceFormats.includes(format)) throw new Error(`say --format ${sourceFormats.join('|')}: the file's extension does not tell`);
+  const format = SourceFormat.safeParse(values.format ?? formatOfFile(values.file));
+  if (!format.success) throw new Error(`say --format ${SourceFormat.options.join('|')}: the file's extension does not tell`);
   if (!values.token && !values.org) throw new Error('give --org <org> (the local dev issuer signs for it) or --token <JWT>');
   const mapping = ImportMapping.parse(values.mapping ? JSON.parse(await readFile(values.mapping, 'utf8')) : {});
   const batch = Math.min(maxImportRows, Number(values.batch));
-  return { file: values.file, format, org: values.org, images: values.images, mapping, url: values.url, token: values.token, batch, concurrency: Number(values.concurrency), quiet: values.quiet };
+  return { file: values.file, format: format.data, org: values.org, images: values.images, mapping, url: values.url, token: values.token, batch, concurrency: Number(values.concurrency), quiet: values.quiet };
 }
 
 /** A progress bar on a terminal; in a log, a plain line every few seconds and at every tenth of the file. */

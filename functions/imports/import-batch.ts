@@ -9,7 +9,9 @@ import type { Clock, Ids, ImportedObject, ObjectRepository } from '../objects/mo
 import { newObject } from '../objects/register.ts';
 import { inventoryNumbersOf } from './inventory-number.ts';
 
-export async function importBatch(batch: ImportBatch, caller: Caller, deps: { objects: ObjectRepository; clock: Clock; ids: Ids }): Promise<ImportBatchResult> {
+export type ImportDeps = { objects: ObjectRepository; clock: Clock; ids: Ids };
+
+export async function importBatch(batch: ImportBatch, caller: Caller, deps: ImportDeps): Promise<ImportBatchResult> {
   const org = batch.org ?? caller.org;
   assertAllowedOn(caller, 'object.register', org, 'Only admins import records for another organisation');
   const at = deps.clock.now().toISOString();

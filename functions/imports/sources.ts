@@ -1,12 +1,10 @@
 // Reads the rows of a source file: CSV with a header, JSON lines of Object ID records, or LIDO XML.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
-import type { ImportMapping } from '../../schemas/imports.ts';
+import type { ImportMapping, SourceFormat } from '../../schemas/imports.ts';
 import type { FieldError } from '../http/errors.ts';
 import { fieldOf, recordOf, type SourceRow } from './rows.ts';
 
-export const sourceFormats = ['csv', 'jsonl', 'lido'] as const;
-export type SourceFormat = (typeof sourceFormats)[number];
 
 /** A row that could not even be read as a record. */
 export interface UnreadableRow {

@@ -123,3 +123,32 @@ describe('npm run import', () => {
     expect(new Set(after).size).toBe(good);
   }, 600_000);
 });
+
+describe('POST /v1/imports with a file', () => {
+  const registrar: Caller = { sub: 'registrar-1', org: `museum-file-${run}`, role: 'museum' };
+
+  it('imports a small CSV sent whole, reporting its bad rows by row and field', async () => {
+    // Arrange
+    const { csv, bad } = theftRegisterCsv({ rows: 40, badEvery: 20, photos: 0, prefix: `FIL${run}`, seed: 13 });
+
+    // Act
+    const reply = await api.call('POST', '/v1/imports', { as: registrar, body: { file: { format: 'csv', content: csv } } });
+    const again = await api.call('POST', '/v1/imports', { as: registrar, body: { file: { format: 'csv', content: csv } } });
+
+    // Assert
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.imported).toHaveLength(38);
+    expect(new Map(reply.body.rejected.map((row: { row: number; fields: { path: string }[] }) => [row.row, row.fields[0]?.path]))).toEqual(bad);
+    expect([again.body.imported.length, again.body.skipped.length]).toEqual([0, 38]);
+  });
+
+  it('answers 400 naming the field for a file that is not CSV, and for rows and a file together', async () => {
+    // Act
+    const broken = await api.call('POST', '/v1/imports', { as: registrar, body: { file: { format: 'csv', content: 'a,b\n"unclosed,1\n' } } });
+    const both = await api.call('POST', '/v1/imports', { as: registrar, body: { rows: [{ row: 2, record: {} }], file: { format: 'jsonl', content: '{}' } } });
+
+    // Assert
+    expect([broken.status, broken.body.error.fields[0].path]).toEqual([400, 'file.content']);
+    expect([both.status, both.body.error.fields[0].path]).toEqual([400, 'rows']);
+  });
+});
