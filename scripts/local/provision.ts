@@ -31,7 +31,7 @@ type TableDecl = {
   stream?: StreamViewType;
 };
 
-async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
+export async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
     return;

@@ -24,6 +24,20 @@ export function dynamoThrottling(operations: readonly string[]): Fault {
   };
 }
 
+/**
+ * A refusal the SDK does not retry, for the named DynamoDB operations: the call fails at once, as a bug or an
+ * outage surfaces in a handler, and the stream batch reports the record that hit it.
+ */
+export function dynamoRefusal(operations: readonly string[]): Fault {
+  return {
+    hits: (request) => operations.some((operation) => request.headers['x-amz-target'] === `DynamoDB_20120810.${operation}`),
+    answer: (response) => {
+      response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'fault-proxy' });
+      response.end(JSON.stringify({ __type: 'com.amazon.coral.validate#ValidationException', message: 'Injected by the fault proxy' }));
+    },
+  };
+}
+
 /** SNS's throttling answer (query protocol) for the named actions, e.g. Publish. */
 export function snsThrottling(actions: readonly string[]): Fault {
   return {
