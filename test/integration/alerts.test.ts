@@ -243,6 +243,34 @@ describe('webhooks', () => {
     expect(receiver.accepted()).toHaveLength(1);
     expect(after.body.items.filter((item: { subscriptionId: string }) => item.subscriptionId === created.id)).toEqual([]);
   }, 90_000);
+
+  it('park every alert of a run while the webhook is down, and deliver each exactly once when it is back and redriven', async () => {
+    // Arrange
+    const receiver = await webhookReceiver(() => 503);
+    receivers.push(receiver);
+    const type = typeFor('webhook-down');
+    const created = await subscribe(police, { name: 'Down all day', delivery: { type: 'webhook', url: receiver.url }, filter: { events: ['new-object'], objectTypes: [type] } });
+    const ids = await Promise.all(Array.from({ length: 12 }, () => register(objectOf(greekIcon, type))));
+    const parked = (reply: { body: { items?: { subscriptionId: string; alertId: string }[] } }) =>
+      (reply.body.items ?? []).filter((item) => item.subscriptionId === created.id).map((item) => item.alertId).sort();
+    const dead = await until(() => api.call('GET', '/v1/admin/dead-letters', { as: admin }), (reply) => parked(reply).length >= ids.length, 90_000);
+
+    // Act
+    receiver.answerWith(() => 204);
+    const redriven = await api.call('POST', '/v1/admin/dead-letters/redrive', { as: admin, body: { subscriptionId: created.id } });
+    await until(() => receiver.accepted().length, (count) => count >= ids.length, 60_000);
+    // Time for a duplicate to show, if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const after = await api.call('GET', '/v1/admin/dead-letters', { as: admin });
+
+    // Assert
+    const expected = ids.map((id) => `new-object:${id}`).sort();
+    expect(parked(dead)).toEqual(expected);
+    expect(receiver.calls.length - receiver.accepted().length).toBe(5 * ids.length);
+    expect(redriven.body).toEqual({ redriven: ids.length });
+    expect(receiver.accepted().map((call) => JSON.parse(call.body).alertId).sort()).toEqual(expected);
+    expect(parked(after)).toEqual([]);
+  }, 180_000);
 });
 
 describe('email and the pull feed', () => {
