@@ -1,4 +1,5 @@
 // Issues, reads and verifies due-diligence certificates of searches: only the organisation that searched may certify.
+import { createPublicKey } from 'node:crypto';
 import { signatureAlgorithm, type Certificate, type SearchRecord, type UnsignedCertificate, type Verification } from '../../schemas/certificates.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { NotFound } from '../http/errors.ts';
@@ -67,4 +68,11 @@ export async function verifyIssued(id: string, deps: Pick<CertificateDeps, 'cert
 /** A certificate someone was handed, checked against the registry's key. */
 export async function verifyHanded(document: Certificate, deps: Pick<CertificateDeps, 'signer'>): Promise<Verification> {
   return verifyCertificate(document, { pem: await deps.signer.publicKeyPem(), keyId: deps.signer.keyId });
+}
+
+/** The registry's public key, as PEM and as a JWK, for anyone who checks certificates offline. */
+export async function publicKeyOf(signer: CertificateSigner) {
+  const pem = await signer.publicKeyPem();
+  const { kty, crv, x, y } = createPublicKey(pem).export({ format: 'jwk' });
+  return { keyId: signer.keyId, alg: signatureAlgorithm, pem, jwk: { kty, crv, x, y } };
 }

@@ -36,17 +36,19 @@ export type RouteHandlers<F extends FunctionName> = {
   [K in RouteKeyOf<F>]: (request: ApiRequest<K>) => Promise<ApiResponse>;
 };
 
-export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+/** A body in another format than JSON (an export such as LIDO XML, a PDF), with its content type; bytes go as base64. */
+export function formatted(statusCode: number, body: string | Uint8Array, contentType: string, headers: Record<string, string> = {}): ApiResponse {
+  const binary = typeof body !== 'string';
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...securityHeaders, ...headers },
-    body: JSON.stringify(body),
+    headers: { 'content-type': contentType, ...securityHeaders, ...headers },
+    body: binary ? Buffer.from(body).toString('base64') : body,
+    ...(binary ? { isBase64Encoded: true } : {}),
   };
 }
 
-/** A body in another format than JSON (an export such as LIDO XML), with its content type. */
-export function formatted(statusCode: number, body: string, contentType: string, headers: Record<string, string> = {}): ApiResponse {
-  return { statusCode, headers: { 'content-type': contentType, ...securityHeaders, ...headers }, body };
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return formatted(statusCode, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 }
 
 /** A response without a body: 204, or a redirect with its location. */

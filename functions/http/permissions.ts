@@ -43,5 +43,8 @@ export const inScope = (scope: ReadableScope, record: ReadableRecord): boolean =
   record.orgId === scope.ownOrg ||
   ((record.status !== 'inventoried' || scope.othersInventoried) && scope.visibilities.includes(record.visibility ?? defaultVisibility));
 
+/** Whether the caller reads what is shown to partners (a partners record of any organisation): not the public. */
+export const isPartner = (caller: Pick<Caller, 'role'>): boolean => visibilityReaders.partners[caller.role] === 'any';
+
 /** Whether the caller may know the object exists at all: a refusal is a 404, never a 403. */
 export const maySee = (caller: Caller, record: ReadableRecord): boolean => inScope(readableScope(caller), record);

@@ -2,7 +2,7 @@
 import type { Caller } from '../../schemas/identity.ts';
 import { defaultVisibility, restrictedFields, type ObjectStatus } from '../../schemas/object-id.ts';
 import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
-import { seesRestricted } from '../http/permissions.ts';
+import { isPartner, seesRestricted } from '../http/permissions.ts';
 import type { BlobStore, Clock, ImageRecord, StoredObject } from './model.ts';
 import { uploadExpired } from '../images/upload-window.ts';
 
@@ -34,7 +34,7 @@ const notices: Partial<Record<ObjectStatus, string>> = {
 function noticeOf(object: StoredObject, caller: Caller): string | undefined {
   const notice = notices[object.status];
   if (!notice) return undefined;
-  return object.statusNote && caller.role !== 'public' ? `${notice}: ${object.statusNote}` : notice;
+  return object.statusNote && isPartner(caller) ? `${notice}: ${object.statusNote}` : notice;
 }
 
 export function toSummary(object: StoredObject, caller: Caller): ObjectSummary {

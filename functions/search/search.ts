@@ -9,7 +9,8 @@ import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
 import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
 import type { RegistryIndex } from '../matching/registry-index.ts';
-import type { Ids, ObjectRepository } from '../objects/model.ts';
+import type { Candidate } from '../matching/model.ts';
+import type { Ids, ObjectRepository, StoredObject } from '../objects/model.ts';
 import type { SearchRecords } from '../certificates/model.ts';
 import type { SearchRecord } from '../../schemas/certificates.ts';
 import { toSummary } from '../objects/view.ts';
@@ -37,6 +38,32 @@ async function queryPhoto(request: SearchRequest, caller: Caller, deps: QueryPho
 const hiddenReserve = 10;
 
 type ResultCandidate = z.infer<typeof SearchResult>['candidates'][number];
+type Found = { candidate: Candidate; object: StoredObject; visible: boolean };
+
+/** What is kept of a search for its certificate: the query (a photo by its hash only) and the answer, hidden kept hidden. */
+function searchRecordOf(
+  request: SearchRequest,
+  photo: Uint8Array | undefined,
+  answer: Pick<SearchRecord['result'], 'redLists' | 'alertThreshold'> & { candidates: ResultCandidate[] },
+  meta: Pick<SearchRecord, 'id' | 'at' | 'by' | 'registrySize'>,
+): SearchRecord {
+  return {
+    ...meta,
+    query: {
+      ...(request.text ? { text: request.text } : {}),
+      ...(request.lang ? { lang: request.lang } : {}),
+      ...(request.structured ? { structured: request.structured } : {}),
+      ...(photo ? { photoSha256: createHash('sha256').update(photo).digest('hex') } : {}),
+    },
+    result: {
+      ...answer,
+      // A restricted candidate stays restricted on record: no object id, no notice, no sighting reference.
+      candidates: answer.candidates.map((candidate) =>
+        'restricted' in candidate ? { restricted: true as const } : { objectId: candidate.objectId, score: candidate.score, confidence: candidate.confidence },
+      ),
+    },
+  };
+}
 
 export async function searchRegistry(request: SearchRequest, caller: Caller, deps: SearchDeps) {
   const photo = await queryPhoto(request, caller, deps);
@@ -44,20 +71,19 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
   const text = request.text || request.structured ? { text: request.text, lang: request.lang, structured: request.structured } : undefined;
   const index = await deps.index();
   const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit + hiddenReserve);
-  const found = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
-  // A weak likeness to a hidden record is no lead, and must not hint at what hidden records look like.
-  const hidden: HiddenMatch[] = candidates.flatMap((candidate, i) => {
-    const object = found[i]?.object;
-    return object && !maySee(caller, object) && candidate.score >= alertThreshold ? [{ object, candidate }] : [];
+  const objects = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));
+  // An object deleted since the index last refreshed is simply not a candidate any more.
+  const found: Found[] = candidates.flatMap((candidate, i) => {
+    const object = objects[i]?.object;
+    return object ? [{ candidate, object, visible: maySee(caller, object) }] : [];
   });
+  // A weak likeness to a hidden record is no lead, and must not hint at what hidden records look like.
+  const hidden: HiddenMatch[] = found.filter(({ visible, candidate }) => !visible && candidate.score >= alertThreshold);
   const reference = hidden.length > 0 ? await recordHiddenMatches(request, caller, hidden, deps) : undefined;
 
   const results: ResultCandidate[] = [];
-  for (const [i, candidate] of candidates.entries()) {
-    const object = found[i]?.object;
-    // An object deleted since the index last refreshed is simply not a candidate any more.
-    if (!object) continue;
-    if (maySee(caller, object)) {
+  for (const { candidate, object, visible } of found) {
+    if (visible) {
       results.push({
         objectId: candidate.objectId,
         score: rounded(candidate.score),
@@ -71,26 +97,8 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
     }
     if (results.length === request.limit) break;
   }
-  const result = { candidates: results, redLists: text ? redListHits(text) : [], alertThreshold };
-  const record: SearchRecord = {
-    id: deps.ids.next(),
-    at: deps.clock.now().toISOString(),
-    by: caller,
-    query: {
-      ...(request.text ? { text: request.text } : {}),
-      ...(request.lang ? { lang: request.lang } : {}),
-      ...(request.structured ? { structured: request.structured } : {}),
-      ...(photo ? { photoSha256: createHash('sha256').update(photo.bytes).digest('hex') } : {}),
-    },
-    registrySize: index.size,
-    result: {
-      ...result,
-      // A restricted candidate stays restricted on record: no object id, no notice, no sighting reference.
-      candidates: results.map((candidate) =>
-        'restricted' in candidate ? { restricted: true as const } : { objectId: candidate.objectId, score: candidate.score, confidence: candidate.confidence },
-      ),
-    },
-  };
+  const answer = { candidates: results, redLists: text ? redListHits(text) : [], alertThreshold };
+  const record = searchRecordOf(request, photo?.bytes, answer, { id: deps.ids.next(), at: deps.clock.now().toISOString(), by: caller, registrySize: index.size });
   await deps.searches.put(record);
-  return { ...result, searchId: record.id };
+  return { ...answer, searchId: record.id };
 }
