@@ -6,7 +6,7 @@ import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
 import { type ObjectFeatures, objectFeatures, queryFeatures } from '../functions/matching/text/features.ts';
 import { scorerFor } from '../functions/matching/text/score.ts';
 import { createTextIndex, textAlertThreshold, textIndexFromSnapshot } from '../functions/matching/text/text-index.ts';
-import { vocabulary, vocabularyLanguages } from '../schemas/vocabulary.ts';
+import { vocabulary, vocabularyLanguages } from '../schemas/vocabulary-terms.ts';
 
 // A million objects, a loaded copy and the scan's own copy need more than the default heap: run again with room and a GC to call.
 if (!process.execArgv.includes('--expose-gc')) {

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import categories from './red-lists.json' with { type: 'json' };
 import { CountryCode, text } from './primitives.ts';
-import { type ConceptKind, vocabulary } from './vocabulary.ts';
+import { type ConceptKind, vocabulary } from './vocabulary-terms.ts';
 
 const Year = z.int().min(-12_000).max(2100).meta({ description: 'A calendar year; negative before Christ (-3000 is 3000 BC)' });
 const conceptIds = (min: number, description: string) => z.array(z.string()).min(min).max(30).meta({ description: `${description}: concept ids of the matching vocabulary` });

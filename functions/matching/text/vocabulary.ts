@@ -1,5 +1,5 @@
 // Finds the vocabulary's concepts in folded text, longest term first, so "gold leaf" is one concept and not "gold" plus a leaf.
-import { type Concept, type ConceptKind, vocabulary } from '../../../schemas/vocabulary.ts';
+import { type Concept, type ConceptKind, vocabulary } from '../../../schemas/vocabulary-terms.ts';
 import { fold, isHan, stem, tokenise } from './normalise.ts';
 
 export interface ConceptHit {

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fold, tokenise } from '../../../../functions/matching/text/normalise.ts';
 import { cousins, findConcepts, related } from '../../../../functions/matching/text/vocabulary.ts';
-import { Vocabulary, vocabulary } from '../../../../schemas/vocabulary.ts';
+import { Vocabulary } from '../../../../schemas/vocabulary.ts';
+import { vocabulary } from '../../../../schemas/vocabulary-terms.ts';
 
 const conceptsIn = (text: string) => findConcepts(tokenise(fold(text))).hits.map((hit) => hit.concept);
 
 describe('the vocabulary', () => {
+  it('passes its schema: camelCase ids, unique, every wider concept known, no empty term', () => {
+    // Act
+    const result = Vocabulary.safeParse(vocabulary);
+
+    // Assert
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
   it('names every concept in all ten report languages', () => {
     // Arrange
     const languages = ['en', 'fr', 'es', 'de', 'it', 'ar', 'ru', 'tr', 'zh', 'el'];
