@@ -100,7 +100,13 @@ export const SubscriptionIdParam = z.strictObject({ id: Id });
 
 export const alertSchemaVersion = 1;
 
-const AlertSighting = z.strictObject({ id: Id, channel: SightingChannel, seenAt: ReportSighting.shape.seenAt, link: z.url() });
+const AlertSighting = z.strictObject({
+  id: Id,
+  channel: SightingChannel,
+  seenAt: ReportSighting.shape.seenAt,
+  link: z.url(),
+  sourceUrl: z.string().optional().meta({ description: 'The listing or catalogue page: for a lot read from a market feed, its page, with the sale date in seenAt' }),
+});
 
 /** The message every channel carries (webhook body, SQS message, email body, feed item). Never restricted fields. */
 export const Alert = z

@@ -1,8 +1,8 @@
 // Who may subscribe to what, and where alerts may be sent: the alert rules of the registry, in one place.
-import { isIP } from 'node:net';
 import type { Delivery, SubscriptionFilter } from '../../schemas/alerts.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { Forbidden, Invalid } from '../http/errors.ts';
+import { isLoopbackHost, isPrivateHost } from '../http/public-address.ts';
 
 /**
  * A match reveals where a sighting happened: the art market hears of losses and recoveries, not of matches. A
@@ -17,25 +17,11 @@ export function assertMayHear(caller: Caller, filter: SubscriptionFilter): void 
   }
 }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-// Hosts that would aim our delivery function at itself or at a private network.
-function isPrivateHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (loopbackHosts.has(host) || host.endsWith('.localhost') || host.endsWith('.internal')) return true;
-  if (isIP(bare) === 4) {
-    const [a = 0, b = 0] = bare.split('.').map(Number);
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (isIP(bare) === 6) return bare === '::1' || /^(fc|fd|fe8|fe9|fea|feb)/i.test(bare) || bare.startsWith('::ffff:');
-  return false;
-}
-
 /** Webhooks go to public HTTPS endpoints; a development runtime may allow http on this machine. */
 export function assertDeliverable(delivery: Delivery, options: { allowLoopback: boolean }): void {
   if (delivery.type !== 'webhook') return;
   const url = new URL(delivery.url);
-  const localForDevelopment = options.allowLoopback && loopbackHosts.has(url.hostname);
+  const localForDevelopment = options.allowLoopback && isLoopbackHost(url.hostname);
   if (localForDevelopment) return;
   if (url.protocol !== 'https:') throw new Invalid('Webhooks must use HTTPS', [{ path: 'delivery.url', reason: 'must start with https://' }]);
   if (isPrivateHost(url.hostname)) {

@@ -80,6 +80,7 @@ const sightingPart = (sighting: StoredSighting, apiUrl: string) => ({
   channel: sighting.channel,
   seenAt: sighting.seenAt,
   link: `${apiUrl}/v1/sightings/${sighting.id}`,
+  ...(sighting.sourceUrl ? { sourceUrl: sighting.sourceUrl } : {}),
 });
 
 // The object may be in no register at all: a freshly looted one is known only by the kind of thing it is.
