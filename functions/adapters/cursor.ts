@@ -7,7 +7,7 @@ const Cursor = z.record(z.string(), z.string().min(1));
 
 export const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-const refused = () => new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);
+export const refusedCursor = () => new Invalid('The cursor is not one this API handed out', [{ path: 'cursor', reason: 'is not a valid cursor' }]);
 
 /**
  * The position a cursor holds: exactly the attributes `keys`, each a non-empty string, and those of `fixed` (the
@@ -18,11 +18,11 @@ export function decodeCursor(cursor: string, keys: readonly string[], fixed: Rec
   try {
     position = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw refused();
+    throw refusedCursor();
   }
   const names = Object.keys(position).sort();
   const expected = [...new Set([...keys, ...Object.keys(fixed)])].sort();
-  if (names.length !== expected.length || names.some((name, i) => name !== expected[i])) throw refused();
-  if (Object.entries(fixed).some(([name, value]) => position[name] !== value)) throw refused();
+  if (names.length !== expected.length || names.some((name, i) => name !== expected[i])) throw refusedCursor();
+  if (Object.entries(fixed).some(([name, value]) => position[name] !== value)) throw refusedCursor();
   return position;
 }

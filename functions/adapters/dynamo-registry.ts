@@ -7,6 +7,7 @@
 //   objects of a country, newest    index byCountry: countryPk=COUNTRY#<code>, listSk
 //   photo fingerprint of an image   pk=OBJ#<id>  sk=FP#<imageId>  (apart from the image: 25 KB, read only to match)
 //   objects and fingerprints by the time they changed   index byChange: changePk=CHANGE, changeSk=<at>#<key>
+//   objects of a country by the time they changed      index byCountryChange: countryPk, changeSk (the watch lists)
 //   an organisation's inventory number -> its object   pk=INV#<org>#<number>  sk=INV  (an import skips a number in)
 // status and object type narrow a listing with a filter; both are low-cardinality within a country. So does the organisation
 // (an export's listing): it reads past other organisations' records, which a back-office export can afford. What the caller
@@ -23,12 +24,14 @@ import {
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
+import { Timestamp } from '../../schemas/primitives.ts';
 import type { ReadableScope } from '../http/permissions.ts';
 import type { ImageOutcome, ImageRecord, ImageRepository, ImportedObject, ObjectRepository, StoredObject } from '../objects/model.ts';
+import type { ListedFilter, WatchListSource } from '../watch-lists/model.ts';
 import { inventoryNumbersOf } from '../imports/inventory-number.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, refusedCursor } from './cursor.ts';
 
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
@@ -240,27 +243,12 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
       if (conditions.length > 0) base.FilterExpression = conditions.join(' AND ');
       if (Object.keys(names).length > 0) base.ExpressionAttributeNames = names;
 
-      const taken: Record<string, unknown>[] = [];
       const partition: Record<string, string> = filter.country ? { countryPk: `COUNTRY#${filter.country}` } : { listPk: 'OBJECT' };
-      let startKey: Record<string, unknown> | undefined = page.cursor ? decodeCursor(page.cursor, ['pk', 'sk', 'listSk'], partition) : undefined;
-      let cutShort = false;
-      do {
-        const result = await dynamo.send(
-          new QueryCommand({ ...base, ScanIndexForward: false, Limit: page.limit, ExclusiveStartKey: startKey }),
-        );
-        const items = result.Items ?? [];
-        const room = page.limit - taken.length;
-        taken.push(...items.slice(0, room));
-        cutShort = items.length > room;
-        startKey = result.LastEvaluatedKey;
-      } while (taken.length < page.limit && startKey);
-
-      const last = taken.at(-1);
-      // When a page was cut short, resume after the last item handed out rather than after the page.
-      const resumeFrom = cutShort && last ? pick(last, ['pk', 'sk', 'listSk', filter.country ? 'countryPk' : 'listPk']) : startKey;
+      const startKey = page.cursor ? decodeCursor(page.cursor, ['pk', 'sk', 'listSk'], partition) : undefined;
+      const read = await fillPage({ ...base, ScanIndexForward: false }, page.limit, startKey, ['pk', 'sk', 'listSk', ...Object.keys(partition)]);
       return {
-        items: taken.map((item) => item.record as StoredObject),
-        ...(resumeFrom ? { cursor: encodeCursor(resumeFrom) } : {}),
+        items: read.items.map((item) => item.record as StoredObject),
+        ...(read.resumeFrom ? { cursor: encodeCursor(read.resumeFrom) } : {}),
       };
     },
 
@@ -343,4 +331,94 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
 
 function pick(item: Record<string, unknown>, keys: string[]) {
   return Object.fromEntries(keys.map((key) => [key, item[key]]));
+}
+
+/**
+ * Reads one partition from `startKey` until `room` items passed the filter or the partition ends. Where to go on from:
+ * after the last item handed out when the page cut a read short, else where DynamoDB stopped (nothing at the end).
+ */
+async function fillPage(input: QueryCommandInput, room: number, startKey: Record<string, unknown> | undefined, keys: string[]) {
+  const taken: Record<string, unknown>[] = [];
+  let next = startKey;
+  let cutShort = false;
+  do {
+    const result = await dynamo.send(new QueryCommand({ ...input, Limit: room, ExclusiveStartKey: next }));
+    const items = result.Items ?? [];
+    const left = room - taken.length;
+    taken.push(...items.slice(0, left));
+    cutShort = items.length > left;
+    next = result.LastEvaluatedKey;
+  } while (taken.length < room && next);
+  const last = taken.at(-1);
+  return { items: taken, resumeFrom: cutShort && last ? pick(last, keys) : next };
+}
+
+/** The objects a first download keeps: sought ones of the types asked for that the caller may read. */
+function listedCondition(listed: ListedFilter) {
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = { '#status': 'status' };
+  listed.statuses.forEach((status, n) => (values[`:listed${n}`] = status));
+  const conditions = [`#status IN (${listed.statuses.map((_, n) => `:listed${n}`).join(', ')})`];
+  if (listed.objectTypes) {
+    listed.objectTypes.forEach((type, n) => (values[`:type${n}`] = type));
+    conditions.push(`objectTypeKey IN (${listed.objectTypes.map((_, n) => `:type${n}`).join(', ')})`);
+  }
+  const readable = readableCondition(listed.readable);
+  if (readable) {
+    conditions.push(readable.expression);
+    Object.assign(values, readable.values);
+    Object.assign(names, readable.names);
+  }
+  return { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, values };
+}
+
+const watchKeys = ['pk', 'sk', 'countryPk', 'changeSk'];
+
+/** The watch lists' reads: each country's objects in the order they changed, one country after another. */
+export function dynamoWatchList(tableName: string): WatchListSource {
+  return {
+    async changes(query, page) {
+      const partitions = [...new Set(query.countries)].sort().map((country) => `COUNTRY#${country}`);
+      let asOf = page.asOf;
+      let from = 0;
+      let startKey: Record<string, unknown> | undefined;
+      if (page.cursor) {
+        const { asOf: kept, ...position } = decodeCursor(page.cursor, [...watchKeys, 'asOf']);
+        from = partitions.indexOf(position.countryPk ?? '');
+        // A cursor of another query (other countries) or a forged instant is refused, never half-followed.
+        if (from < 0 || !Timestamp.safeParse(kept).success) throw refusedCursor();
+        asOf = kept ?? asOf;
+        startKey = position;
+      }
+      const listed = query.listed && listedCondition(query.listed);
+      const taken: Record<string, unknown>[] = [];
+      let resumeFrom: Record<string, unknown> | undefined;
+      for (let n = from; n < partitions.length && taken.length < page.limit; n++) {
+        const values: Record<string, unknown> = { ...listed?.values, ':partition': partitions[n] };
+        if (query.since) values[':since'] = query.since;
+        const read = await fillPage(
+          {
+            TableName: tableName,
+            IndexName: 'byCountryChange',
+            KeyConditionExpression: query.since ? 'countryPk = :partition AND changeSk >= :since' : 'countryPk = :partition',
+            ExpressionAttributeValues: values,
+            ...(listed ? { FilterExpression: listed.FilterExpression, ExpressionAttributeNames: listed.ExpressionAttributeNames } : {}),
+          },
+          page.limit - taken.length,
+          n === from ? startKey : undefined,
+          watchKeys,
+        );
+        taken.push(...read.items);
+        resumeFrom = read.resumeFrom;
+      }
+      // A page that filled up as a country ended goes on after its last item: past the end of that country, into the next.
+      const last = taken.at(-1);
+      const position = resumeFrom ?? (last && taken.length === page.limit && last.countryPk !== partitions.at(-1) ? pick(last, watchKeys) : undefined);
+      return {
+        items: taken.map((item) => item.record as StoredObject),
+        asOf,
+        ...(position ? { cursor: encodeCursor({ ...position, asOf }) } : {}),
+      };
+    },
+  };
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { ErrorBody } from '../../schemas/errors.ts';
 import { routes, type RouteDecl } from '../../infra/wiring.ts';
+import { idempotencyKeyHeader } from '../http/idempotency-key.ts';
 
 const componentRef = (id: string) => `#/components/schemas/${id}`;
 
@@ -41,6 +42,7 @@ const errorResponses = {
 };
 
 const ifMatchResponses = { 428: 'If-Match is missing' };
+const idempotencyResponses = { 422: 'The Idempotency-Key was sent before with another body' };
 
 // "GET /v1/objects/{id}/history" -> "getV1ObjectsIdHistory"
 const operationId = (route: RouteDecl) =>
@@ -59,7 +61,9 @@ function operation(route: RouteDecl) {
       : { description: 'OK' };
   }
   const requiresIfMatch = (route.headers ?? []).some((header) => header.name === 'If-Match' && header.required);
-  for (const [status, description] of Object.entries({ ...errorResponses, ...(requiresIfMatch ? ifMatchResponses : {}) })) {
+  const takesIdempotencyKey = (route.headers ?? []).some((header) => header.name === idempotencyKeyHeader.name);
+  const extra = { ...(requiresIfMatch ? ifMatchResponses : {}), ...(takesIdempotencyKey ? idempotencyResponses : {}) };
+  for (const [status, description] of Object.entries({ ...errorResponses, ...extra })) {
     responses[status] = { description, content: { 'application/json': { schema: { $ref: componentRef('Error') } } } };
   }
   return {

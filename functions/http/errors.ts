@@ -55,6 +55,13 @@ export class Conflict extends DomainError {
   }
 }
 
+/** Well-formed but refused as it stands, such as an Idempotency-Key sent again with another body. */
+export class Unprocessable extends DomainError {
+  constructor(message: string, fields?: FieldError[]) {
+    super(422, 'unprocessable', message, fields);
+  }
+}
+
 export class PayloadTooLarge extends DomainError {
   constructor(limit: number) {
     super(413, 'payload-too-large', `The request body is larger than this route accepts (${limit} bytes)`);

@@ -62,13 +62,16 @@ export async function processUpload(
 
   const normalisedKey = `${bucket.normalisedPrefix}${objectId}/${imageId}.jpg`;
   const thumbnailKey = `${bucket.thumbnailsPrefix}${objectId}/${imageId}.jpg`;
+  const smallThumbnailKey = `${bucket.thumbnailsPrefix}${objectId}/${imageId}-small.jpg`;
   await deps.blobs.put(normalisedKey, photo.normalised, 'image/jpeg');
   await deps.blobs.put(thumbnailKey, photo.thumbnail, 'image/jpeg');
+  await deps.blobs.put(smallThumbnailKey, photo.smallThumbnail, 'image/jpeg');
   const fingerprint = await deps.fingerprint(photo.normalised);
   return settle({
     status: 'ready',
     normalisedKey,
     thumbnailKey,
+    smallThumbnailKey,
     width: photo.width,
     height: photo.height,
     bytes: size,

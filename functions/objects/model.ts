@@ -31,6 +31,8 @@ export type ImageRecord = {
   reason?: string;
   normalisedKey?: string;
   thumbnailKey?: string;
+  /** Absent on photos processed before the watch lists: they fall back to the thumbnail. */
+  smallThumbnailKey?: string;
   width?: number;
   height?: number;
   bytes?: number;
@@ -38,7 +40,7 @@ export type ImageRecord = {
 };
 
 export type ImageOutcome =
-  | { status: 'ready'; normalisedKey: string; thumbnailKey: string; width: number; height: number; bytes: number; sha256: string }
+  | { status: 'ready'; normalisedKey: string; thumbnailKey: string; smallThumbnailKey: string; width: number; height: number; bytes: number; sha256: string }
   | { status: 'rejected'; reason: string };
 
 /** What photo matching keeps of a ready image, stored beside it. */

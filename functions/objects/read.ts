@@ -4,7 +4,7 @@ import type { HistoryEntry, ListObjectsQuery, ObjectView } from '../../schemas/o
 import { NotFound } from '../http/errors.ts';
 import { readableScope, seesRestricted } from '../http/permissions.ts';
 import { findVisible } from './access.ts';
-import type { BlobStore, Clock, ObjectRepository } from './model.ts';
+import type { BlobStore, Clock, ImageRecord, ObjectRepository } from './model.ts';
 import { toSummary, toView } from './view.ts';
 
 const thumbnailLinkSeconds = 5 * 60;
@@ -16,12 +16,14 @@ export async function readObject(id: string, caller: Caller, deps: ReadDeps): Pr
   return toView(found.object, found.images, caller, deps);
 }
 
+/** The object's first ready photo, by upload time: the one that stands for it in links and lists. */
+export const firstReadyImage = (images: ImageRecord[]): ImageRecord | undefined =>
+  [...images].filter((image) => image.status === 'ready' && image.thumbnailKey).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+
 /** A short-lived link to the thumbnail of the object's first ready photo: what links in alerts and emails resolve to. */
 export async function thumbnailLink(id: string, caller: Caller, deps: { objects: ObjectRepository; blobs: BlobStore }): Promise<string> {
   const found = await findVisible(id, caller, deps.objects);
-  const first = [...found.images]
-    .filter((image) => image.status === 'ready' && image.thumbnailKey)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  const first = firstReadyImage(found.images);
   if (!first?.thumbnailKey) throw new NotFound(`Object ${id} has no photo yet`);
   return deps.blobs.presignGet(first.thumbnailKey, thumbnailLinkSeconds);
 }

@@ -5,6 +5,7 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type StreamViewType,
 } from '@aws-sdk/client-dynamodb';
@@ -31,14 +32,34 @@ type TableDecl = {
   stream?: StreamViewType;
 };
 
+const indexSchema = (index: NonNullable<TableDecl['indexes']>[number]) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
 export async function ensureTable(client: DynamoDBClient, name: string, decl: TableDecl) {
+  const indexes = decl.indexes ?? [];
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
+    const { Table: existing } = await client.send(new DescribeTableCommand({ TableName: name }));
+    // A data folder from before an index was declared gets it, as CloudFormation adds it in AWS (one per update).
+    const present = new Set((existing?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of indexes.filter((declared) => !present.has(declared.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+          GlobalSecondaryIndexUpdates: [{ Create: indexSchema(index) }],
+        }),
+      );
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const indexes = decl.indexes ?? [];
   const attributes = new Set<string>([decl.partitionKey, ...(decl.sortKey ? [decl.sortKey] : [])]);
   for (const index of indexes) {
     attributes.add(index.partitionKey);
@@ -52,14 +73,7 @@ export async function ensureTable(client: DynamoDBClient, name: string, decl: Ta
       KeySchema: [{ AttributeName: decl.partitionKey, KeyType: 'HASH' }, ...(decl.sortKey ? [{ AttributeName: decl.sortKey, KeyType: 'RANGE' as const }] : [])],
       // DynamoDB refuses an empty list of indexes: a table without any leaves the field out.
       ...(indexes.length > 0 && {
-        GlobalSecondaryIndexes: indexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
-          ],
-          Projection: { ProjectionType: 'ALL' as const },
-        })),
+        GlobalSecondaryIndexes: indexes.map(indexSchema),
       }),
       ...(decl.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: decl.stream } } : {}),
     }),

@@ -44,6 +44,7 @@ describe('processUpload', () => {
       status: 'ready',
       normalisedKey: `images/${objectId}/${imageId}.jpg`,
       thumbnailKey: `thumbs/${objectId}/${imageId}.jpg`,
+      smallThumbnailKey: `thumbs/${objectId}/${imageId}-small.jpg`,
       width: 800,
       height: 600,
       bytes: original.byteLength,
@@ -52,6 +53,7 @@ describe('processUpload', () => {
     });
     expect(deps.blobs.blobs.get(`images/${objectId}/${imageId}.jpg`)?.contentType).toBe('image/jpeg');
     expect(deps.blobs.blobs.get(`thumbs/${objectId}/${imageId}.jpg`)?.contentType).toBe('image/jpeg');
+    expect(deps.blobs.blobs.get(`thumbs/${objectId}/${imageId}-small.jpg`)?.contentType).toBe('image/jpeg');
     expect(deps.images.fingerprints.get(`${objectId}/${imageId}`)?.global).toHaveLength(64);
   });
 
@@ -181,12 +183,13 @@ describe('processUpload', () => {
 
     // Assert
     expect(outcome).toBe('ready');
-    for (const stored of [`images/${objectId}/${imageId}.jpg`, `thumbs/${objectId}/${imageId}.jpg`]) {
+    const copies = [`images/${objectId}/${imageId}.jpg`, `thumbs/${objectId}/${imageId}-small.jpg`, `thumbs/${objectId}/${imageId}.jpg`];
+    for (const stored of copies) {
       const bytes = Buffer.from(deps.blobs.blobs.get(stored)!.body);
       expect(bytes.includes('PK\x03\x04')).toBe(false);
       expect(bytes.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
     }
-    expect([...deps.blobs.blobs.keys()].sort()).toEqual([`images/${objectId}/${imageId}.jpg`, `thumbs/${objectId}/${imageId}.jpg`, key]);
+    expect([...deps.blobs.blobs.keys()].sort()).toEqual([...copies, key]);
   });
 
   it('rejects an SVG uploaded as image/jpeg and deletes it', async () => {
