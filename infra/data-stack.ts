@@ -6,14 +6,17 @@ import { Alias, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ConsoleSite } from './console-site.ts';
 import { Identity } from './identity.ts';
 import { auditTable as auditDecl, bucket as bucketDecl, rateTable as rateDecl, table as tableDecl } from './resources.ts';
 
 export interface DataStackProps extends StackProps {
   /** Browser origins allowed to upload (presigned POST) to and read from the image bucket. */
   webOrigins: string[];
-  /** Where the web client's code grant returns to. */
+  /** Where the web client's code grant returns to, besides the console's own origin. */
   callbackUrls: string[];
+  /** The hosted sign-in page's address: https://<prefix>.auth.<region>.amazoncognito.com (globally unique). */
+  authDomainPrefix: string;
 }
 
 export class DataStack extends Stack {
@@ -24,6 +27,7 @@ export class DataStack extends Stack {
   readonly alertsTopic: Topic;
   readonly identity: Identity;
   readonly signingKey: Key;
+  readonly consoleSite: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -76,13 +80,14 @@ export class DataStack extends Stack {
       });
     }
 
-    const origins = consoleOrigins(this, props.webOrigins);
+    this.consoleSite = new ConsoleSite(this, 'Console');
+    const origins = [...consoleOrigins(this, props.webOrigins), this.consoleSite.origin];
     this.bucket = new Bucket(this, 'Images', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
-      // Browsers on the console's origins upload (presigned POST) and read photos; no origin when none is set.
-      cors: origins.length ? [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins: origins, allowedHeaders: ['*'], maxAge: 3600 }] : undefined,
+      // Browsers on the console's origins upload (presigned POST) and read photos.
+      cors: [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins: origins, allowedHeaders: ['*'], maxAge: 3600 }],
       // Originals (object photos and query photos) are rarely read after processing: Glacier Instant Retrieval
       // keeps them readable in milliseconds at a fraction of the price. Normalised images, thumbnails and index
       // snapshots are read often and stay in Standard.
@@ -116,7 +121,10 @@ export class DataStack extends Stack {
       masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
     });
 
-    this.identity = new Identity(this, 'Identity', { callbackUrls: props.callbackUrls });
+    this.identity = new Identity(this, 'Identity', {
+      callbackUrls: [...props.callbackUrls, `${this.consoleSite.origin}/`],
+      domainPrefix: props.authDomainPrefix,
+    });
 
     // Signs due-diligence certificates; the private key never leaves KMS. Certificates already issued are checked
     // against it for as long as they are shown, so it is kept even if the stack goes.
@@ -127,6 +135,7 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    new CfnOutput(this, 'ConsoleUrl', { value: this.consoleSite.origin });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'Issuer', { value: this.identity.issuer });

@@ -17,11 +17,15 @@ import { Role } from '../schemas/identity.ts';
 export interface IdentityProps {
   /** Where the code grant may send users back to after sign-in and sign-out. */
   callbackUrls: string[];
+  /** The hosted sign-in page is served at https://<domainPrefix>.auth.<region>.amazoncognito.com. */
+  domainPrefix: string;
 }
 
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The host of the hosted sign-in page, which the console sends people to. */
+  readonly signInDomain: string;
   /** The token issuer the API's JWT authorizer and the functions trust. */
   readonly issuer: string;
   readonly jwksUri: string;
@@ -81,6 +85,9 @@ export class Identity extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
     });
+
+    const domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.signInDomain = `${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
 
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUri = `${this.issuer}/.well-known/jwks.json`;

@@ -20,6 +20,8 @@ export function buildApp(props: AppProps = {}): RegistryApp {
   // The console's origins (-c webOrigins=https://console.example.org): no browser origin may call until they are set.
   const webOrigins = listContext(app, 'webOrigins', []);
   const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
+  // Must be unique across AWS in the region: -c authDomainPrefix=my-registry.
+  const authDomainPrefix: string = app.node.tryGetContext('authDomainPrefix') ?? 'stolen-object-registry';
   // The layer that supplies sharp and OpenCV to the functions that read photos (see layeredModules in api-stack.ts).
   const imageLibsLayerArn: string | undefined = app.node.tryGetContext('imageLibsLayerArn');
 
@@ -28,6 +30,7 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     description: 'Stolen-object registry: table, image bucket, alerts topic and user pool',
     webOrigins,
     callbackUrls,
+    authDomainPrefix,
   });
   const api = new ApiStack(app, 'RegistryApi', {
     description: 'Stolen-object registry: functions, HTTP API and event sources',
@@ -43,6 +46,8 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     jwksUri: data.identity.jwksUri,
     audience: data.identity.client.userPoolClientId,
     webOrigins,
+    consoleSite: data.consoleSite,
+    signIn: { domain: data.identity.signInDomain, clientId: data.identity.client.userPoolClientId },
     imageLibsLayerArn,
   });
 

@@ -133,6 +133,27 @@ export const MatchView = z
   .meta({ id: 'Match' });
 export type MatchView = z.infer<typeof MatchView>;
 
+export const ObjectMatch = MatchView.extend({
+  sighting: z
+    .strictObject({ channel: SightingChannel, seenAt: ReportSighting.shape.seenAt })
+    .optional()
+    .meta({ description: 'Where and when the object was seen (as alerts tell it); absent once the sighting is no longer kept' }),
+}).meta({ id: 'ObjectMatch', description: 'A match of one object, with where and when the object was seen' });
+export type ObjectMatch = z.infer<typeof ObjectMatch>;
+
+export const ObjectMatchPage = z
+  .strictObject({
+    items: z.array(ObjectMatch),
+    cursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page; absent on the last page' }),
+  })
+  .meta({ id: 'ObjectMatchPage' });
+
+export const ObjectMatchesQuery = z.strictObject({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ObjectMatchesQuery = z.infer<typeof ObjectMatchesQuery>;
+
 export const SightingView = z
   .strictObject({
     id: Id,

@@ -5,17 +5,35 @@
 //   fingerprints of its photos       pk=SIGHT#<id>    sk=FP#<n>
 //   recent sightings, newest first   index byCreated: listPk=SIGHTING, listSk=<createdAt>#<id>
 //   match by id                      pk=MATCH#<id>    sk=META  (the id is derived from the pair, so a pair exists once)
+//   an object's matches, newest      index byCreated: listPk=MATCHES#<objectId>, listSk=<createdAt>#<id>
+//   a report's Idempotency-Key       pk=REPORTKEY#<org>  sk=<key>  (written with its sighting, expired by TTL)
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
-import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
+import { table } from '../../infra/resources.ts';
+import type { ReportKey, SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 import { dynamo } from './clients.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
-const sightingKey = (id: string) => ({ pk: `SIGHT#${id}`, sk: 'META' });
+export const sightingKey = (id: string) => ({ pk: `SIGHT#${id}`, sk: 'META' });
 /** Concurrent matchers of one sighting give way to each other; more tries than that is a fault, not a race. */
 const maxMergeAttempts = 10;
 const matchKey = (id: string) => ({ pk: `MATCH#${id}`, sk: 'META' });
+const matchesPartition = (objectId: string) => `MATCHES#${objectId}`;
+// Every write of a match puts the whole item, so each carries its place in its object's list.
+const matchItem = (match: StoredMatch) => ({
+  ...matchKey(match.id),
+  entity: 'match',
+  matchStatus: match.status,
+  listPk: matchesPartition(match.objectId),
+  listSk: `${match.createdAt}#${match.id}`,
+  record: match,
+});
 const photoKey = (id: string, n: number) => ({ pk: sightingKey(id).pk, sk: `FP#${n}` });
+const reportKeyKey = (org: string, key: string) => ({ pk: `REPORTKEY#${org}`, sk: key });
+const epochSeconds = (at: string) => Math.floor(Date.parse(at) / 1000);
+/** Two reports with one key at the same moment: the transaction that loses the race is tried again, then finds the key. */
+const maxKeyAttempts = 5;
 
 export function dynamoSightings(tableName: string): SightingRepository {
   async function getMatches(ids: string[]): Promise<StoredMatch[]> {
@@ -30,14 +48,39 @@ export function dynamoSightings(tableName: string): SightingRepository {
   }
 
   return {
-    async create(sighting) {
-      await dynamo.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...sightingKey(sighting.id), entity: 'sighting', listPk: 'SIGHTING', listSk: `${sighting.createdAt}#${sighting.id}`, record: sighting },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+    async create(sighting, key) {
+      const put = {
+        TableName: tableName,
+        Item: { ...sightingKey(sighting.id), entity: 'sighting', listPk: 'SIGHTING', listSk: `${sighting.createdAt}#${sighting.id}`, record: sighting },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      };
+      if (!key) {
+        await dynamo.send(new PutCommand(put));
+        return undefined;
+      }
+      // The key and the sighting are written together or not at all: no key without its sighting, nor the reverse.
+      // TTL deletes an expired key late (up to days), so one past its time counts as free.
+      const keyPut = {
+        TableName: tableName,
+        Item: { ...reportKeyKey(key.org, key.key), entity: 'report-key', key, [table.ttlAttribute]: epochSeconds(key.expiresAt) },
+        ConditionExpression: 'attribute_not_exists(pk) OR #expiration < :now',
+        ExpressionAttributeNames: { '#expiration': table.ttlAttribute },
+        ExpressionAttributeValues: { ':now': epochSeconds(sighting.createdAt) },
+      };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await dynamo.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: keyPut }] }));
+          return undefined;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException) || attempt === maxKeyAttempts) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+            const held = await dynamo.send(new GetCommand({ TableName: tableName, Key: reportKeyKey(key.org, key.key), ConsistentRead: true }));
+            if (held.Item) return held.Item.key as ReportKey;
+          } else if (!reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        }
+      }
     },
 
     async get(id) {
@@ -75,7 +118,7 @@ export function dynamoSightings(tableName: string): SightingRepository {
                 ...fresh.map((match) => ({
                   Put: {
                     TableName: tableName,
-                    Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
+                    Item: matchItem(match),
                     ConditionExpression: 'attribute_not_exists(pk)',
                   },
                 })),
@@ -120,12 +163,31 @@ export function dynamoSightings(tableName: string): SightingRepository {
 
     getMatches,
 
+    async matchesOf(objectId, page) {
+      const partition = { listPk: matchesPartition(objectId) };
+      const result = await dynamo.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'byCreated',
+          KeyConditionExpression: 'listPk = :partition',
+          ExpressionAttributeValues: { ':partition': partition.listPk },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listSk'], partition) } : {}),
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map((item) => item.record as StoredMatch),
+        ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+      };
+    },
+
     async reviewMatch(match) {
       try {
         await dynamo.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...matchKey(match.id), entity: 'match', matchStatus: match.status, record: match },
+            Item: matchItem(match),
             ConditionExpression: 'matchStatus = :open',
             ExpressionAttributeValues: { ':open': 'open' },
           }),

@@ -1,6 +1,6 @@
 // What the registry keeps of a sighting and of the matches found for it, and the port that keeps them.
 import type * as z from 'zod';
-import type { MatchView, ReportSighting, SightingChannel, SightingStatus } from '../../schemas/matching.ts';
+import type { MatchView, ReportSighting, SightingAccepted, SightingChannel, SightingStatus } from '../../schemas/matching.ts';
 import type { RedListHit } from '../../schemas/red-lists.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
@@ -29,8 +29,23 @@ export type StoredMatch = Omit<MatchView, 'review'> & {
   review?: { verdict: 'confirmed' | 'rejected'; by: { sub: string; org: string }; at: string; note?: string };
 };
 
+/** A client's Idempotency-Key, held for its organisation with the request it came with and the answer given. */
+export interface ReportKey {
+  org: string;
+  key: string;
+  /** Of the request body: the same key sent with another body is refused. */
+  fingerprint: string;
+  accepted: z.infer<typeof SightingAccepted>;
+  /** Until when the key is held; a key past it is free again. */
+  expiresAt: string;
+}
+
 export interface SightingRepository {
-  create(sighting: StoredSighting): Promise<void>;
+  /**
+   * Writes the sighting; with a key, together with the key, unless the organisation holds the key already: then
+   * nothing is written and the key as held comes back.
+   */
+  create(sighting: StoredSighting, key?: ReportKey): Promise<ReportKey | undefined>;
   get(id: string): Promise<StoredSighting | undefined>;
   /** Sightings reported since the given instant, newest first. */
   recent(since: string): AsyncIterable<StoredSighting>;
@@ -42,6 +57,8 @@ export interface SightingRepository {
   recordFailure(sightingId: string, attempts: number, failure: string | undefined, at: string): Promise<void>;
   getMatch(id: string): Promise<StoredMatch | undefined>;
   getMatches(ids: string[]): Promise<StoredMatch[]>;
+  /** The matches of one object, newest first, a page at a time (the cursor is the one the previous page returned). */
+  matchesOf(objectId: string, page: { limit: number; cursor?: string }): Promise<{ items: StoredMatch[]; cursor?: string }>;
   /** Saves a review if the match is still unreviewed; false if someone reviewed it first. */
   reviewMatch(match: StoredMatch): Promise<boolean>;
   /** Keeps the photos' fingerprints (and their shortlist descriptors on the sighting itself). */

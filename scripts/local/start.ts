@@ -16,6 +16,8 @@ const stack = await startLocalStack({
 
 console.log(`Registry running at ${stack.url} (ready in ${Math.round(performance.now() - started)} ms, data in ${dataDir})
 
+Web console: ${stack.url}/  (local sign-in: pick a role and an organisation)
+
 Get a token:
   curl -s -X POST ${stack.url}/dev/tokens -H 'content-type: application/json' \\
     -d '{"sub":"alice","org":"museum-of-corfu","role":"museum"}'

@@ -6,7 +6,7 @@ import { normaliseObjectType } from '../../functions/objects/object-type.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
 import type { PhotoFingerprint } from '../../functions/matching/photo/fingerprint.ts';
-import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import type { ReportKey, SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
 import type { RateCounter } from '../../functions/http/rate-limit.ts';
 import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
@@ -180,11 +180,16 @@ export function memorySightings(): SightingRepository & { matches: Map<string, S
   const sightings = new Map<string, StoredSighting>();
   const matches = new Map<string, StoredMatch>();
   const fingerprints = new Map<string, PhotoFingerprint[]>();
+  const keys = new Map<string, ReportKey>();
   return {
     matches,
-    async create(sighting) {
+    async create(sighting, key) {
       if (sightings.has(sighting.id)) throw new Error(`sighting ${sighting.id} exists`);
+      const held = key && keys.get(JSON.stringify([key.org, key.key]));
+      if (held && held.expiresAt > sighting.createdAt) return structuredClone(held);
       sightings.set(sighting.id, structuredClone(sighting));
+      if (key) keys.set(JSON.stringify([key.org, key.key]), structuredClone(key));
+      return undefined;
     },
     async get(id) {
       return structuredClone(sightings.get(id));
@@ -213,6 +218,16 @@ export function memorySightings(): SightingRepository & { matches: Map<string, S
     },
     async getMatches(ids) {
       return ids.flatMap((id) => (matches.has(id) ? [structuredClone(matches.get(id) as StoredMatch)] : []));
+    },
+    async matchesOf(objectId, page) {
+      // Newest first, like the byCreated index; the cursor is the id of the last match handed out.
+      const all = [...matches.values()]
+        .filter((match) => match.objectId === objectId)
+        .sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
+      const start = page.cursor ? all.findIndex((match) => match.id === page.cursor) + 1 : 0;
+      const items = all.slice(start, start + page.limit);
+      const last = items.at(-1);
+      return { items: structuredClone(items), ...(last && start + page.limit < all.length ? { cursor: last.id } : {}) };
     },
     async reviewMatch(match) {
       if (matches.get(match.id)?.status !== 'open') return false;

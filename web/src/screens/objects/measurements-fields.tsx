@@ -1,0 +1,60 @@
+// Object ID "Measurements": height, width, depth, diameter in one length unit, and the weight in its own.
+import { Field } from '../../components/field.tsx';
+import { useI18n } from '../../i18n/i18n.ts';
+import type { MeasurementsDraft } from './draft.ts';
+import { FieldHelp } from './draft-text.tsx';
+import { reasonAt, type FormError } from './field-errors.ts';
+
+const lengths = ['height', 'width', 'depth', 'diameter'] as const;
+const lengthUnits = ['cm', 'mm', 'in'] as const;
+const weightUnits = ['g', 'kg'] as const;
+
+interface Props {
+  value: MeasurementsDraft;
+  onChange: (value: MeasurementsDraft) => void;
+  error: FormError;
+}
+
+export function MeasurementsFields({ value, onChange, error }: Props) {
+  const { t } = useI18n();
+  const set = (patch: Partial<MeasurementsDraft>) => onChange({ ...value, ...patch });
+  const whole = reasonAt(error, 'measurements');
+  const number = (name: (typeof lengths)[number] | 'weight') => (
+    <Field key={name} label={t(`measure.${name}`)} error={reasonAt(error, `measurements.${name}`)}>
+      <input type="number" inputMode="decimal" step="any" min="0" value={value[name]} onInput={(event) => set({ [name]: event.currentTarget.value })} />
+    </Field>
+  );
+  return (
+    <fieldset class={whole ? 'fieldset-error' : undefined}>
+      <legend>{t('field.measurements')}</legend>
+      <p class="help">
+        <FieldHelp help={t('field.measurements.help')} example={t('field.measurements.example')} />
+      </p>
+      {whole && <p class="field-error">{whole}</p>}
+      <div class="row">
+        {lengths.map(number)}
+        <Field label={t('measure.unit')} error={reasonAt(error, 'measurements.unit')}>
+          <select value={value.unit} onChange={(event) => set({ unit: event.currentTarget.value as MeasurementsDraft['unit'] })}>
+            {lengthUnits.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`unit.${unit}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div class="row">
+        {number('weight')}
+        <Field label={t('measure.weightUnit')} error={reasonAt(error, 'measurements.weightUnit')}>
+          <select value={value.weightUnit} onChange={(event) => set({ weightUnit: event.currentTarget.value as MeasurementsDraft['weightUnit'] })}>
+            {weightUnits.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`unit.${unit}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
