@@ -1,4 +1,4 @@
-// What operators are told about: six alarms on one topic, aggregated so that they stay within CloudWatch's free alarms.
+// What operators are told about: six alarms on one topic, aggregated to read as few alarm metrics as tell them apart.
 import { ArnFormat, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -89,7 +89,7 @@ export class OperationsAlarms extends Construct {
     const failureQueues = [...props.failureQueues.entries()];
     this.add('FailedEventsWaiting', {
       description:
-        'An upload, scheduled run or table-stream record failed every attempt and waits in a function failure queue (14 days). Runbook: "Failed events waiting".',
+        'An upload, scheduled run, market feed run, lot from a feed or table-stream record failed every attempt and waits in a function failure queue (14 days). Runbook: "Failed events waiting".',
       metric: combined(
         'Messages waiting in the failure queues',
         'SUM',
@@ -119,7 +119,7 @@ export class OperationsAlarms extends Construct {
       evaluationPeriods: 1,
     });
 
-    // Thirteen functions are more than one metric math alarm may read: Lambda's account-wide metric counts them all.
+    // The registry has more functions than one metric math alarm may read: Lambda's account-wide metric counts them all.
     this.add('FunctionErrors', {
       description: 'Lambda invocations in this account and region failed: an uncaught error, a timeout or running out of memory (an API 500 is a handled answer: see ApiServerErrors). Runbook: "Function errors".',
       metric: LambdaFunction.metricAllErrors({ statistic: Stats.SUM, period }),

@@ -2,6 +2,7 @@
 import {
   ArnFormat,
   CfnOutput,
+  CfnResource,
   CrossStackReferences,
   Duration,
   ReferenceStrength,
@@ -24,30 +25,35 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, type ILayerVersion, LayerVersion, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { cors } from '../functions/http/security-headers.ts';
 import { OperationsAlarms } from './alarms.ts';
 import { consoleOrigins } from './console-origins.ts';
+import { type ConsoleSite, deployConsole } from './console-site.ts';
+import { join } from 'node:path';
 import { type Grantables, RegistryFunction, subscriptionQueueArns } from './function.ts';
-import { alertQueues, env, readablePrefixes } from './resources.ts';
+import { alertQueues, env, feedSchedules, readablePrefixes } from './resources.ts';
 import {
   eventSources,
   functions,
   routes,
   type EventSource,
+  type FeedSchedulesSource,
   type FunctionDecl,
   type FunctionName,
+  type QueueSource,
   type ScheduleSource,
   type SubscriptionQueueSource,
   type TableStreamSource,
@@ -71,8 +77,12 @@ export interface ApiStackProps extends StackProps {
   issuer: string;
   jwksUri: string;
   audience: string;
-  /** Browser origins allowed to call the API. */
+  /** Browser origins allowed to call the API, besides the console's own. */
   webOrigins: string[];
+  /** The console's bucket and CloudFront origin: this stack uploads the build with the API's address. */
+  consoleSite: ConsoleSite;
+  /** The hosted sign-in page's host and the app client id, for the console's config.json. */
+  signIn: { domain: string; clientId: string };
   /**
    * ARN of a layer with sharp built for linux-arm64 and @techstark/opencv-js under nodejs/node_modules
    * (-c imageLibsLayerArn=...). Default: version 1 of a layer named registry-image-libs-arm64 in the deploying
@@ -89,7 +99,7 @@ export interface ApiStackProps extends StackProps {
  */
 type LayeredModule = 'sharp' | '@techstark/opencv-js';
 const imageLibs: LayeredModule[] = ['sharp', '@techstark/opencv-js'];
-const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: imageLibs, search: imageLibs, matcher: imageLibs };
+const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: imageLibs, search: imageLibs, matcher: imageLibs, feedLots: ['sharp'] };
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
@@ -183,11 +193,22 @@ export class ApiStack extends Stack {
         case 'subscription-queues':
           this.subscriptionQueues(source);
           break;
+        case 'feed-schedules':
+          this.feedSchedules(source);
+          break;
+        case 'queue':
+          this.queue(source);
+          break;
         default:
           source satisfies never;
       }
     }
     acknowledgeNotificationsHandler(this);
+    deployConsole(this, props.consoleSite, join(props.repoRoot, 'web', 'dist'), {
+      apiUrl: this.api.apiEndpoint,
+      signIn: { kind: 'cognito', ...props.signIn },
+    });
+    acknowledgeDeploymentHandler(this, props.consoleSite);
 
     const fnOf = (name: FunctionName) => built[name].fn;
     this.alarms = new OperationsAlarms(this, 'Operations', {
@@ -281,6 +302,73 @@ export class ApiStack extends Stack {
     });
   }
 
+  /**
+   * The group of the feeds' schedules, the role they run with (it may invoke the fetch function, nothing else), and
+   * what the managing function needs to keep one schedule per feed in that group and to start a run itself.
+   */
+  private feedSchedules(source: FeedSchedulesSource): void {
+    const target = this.functions[source.fn].fn;
+    const manager = this.functions[source.managedBy];
+    const group = new ScheduleGroup(this, 'FeedScheduleGroup', { scheduleGroupName: source.group });
+    const schedulerRole = new Role(this, 'FeedSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: `Lets the feeds' schedules (group ${source.group}) invoke ${source.fn}`,
+    });
+    target.grantInvoke(schedulerRole);
+    // A run started by hand: the managing function invokes the fetch function itself, asynchronously.
+    target.grantInvoke(manager.role);
+    const schedules = this.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${source.group}/${feedSchedules.namePrefix}*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    manager.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
+        resources: [schedules],
+      }),
+    );
+    manager.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    manager.fn.addEnvironment(env.feedScheduleGroup, group.scheduleGroupName);
+    manager.fn.addEnvironment(env.feedFetchFunction, target.functionArn);
+    manager.fn.addEnvironment(env.feedSchedulerRole, schedulerRole.roleArn);
+    const invokeVersions = `Resource::<${Stack.of(this).getLogicalId(target.node.defaultChild as CfnResource)}.Arn>:*`;
+    for (const role of [schedulerRole, manager.role]) {
+      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${invokeVersions}]`, reason: `grantInvoke: ${source.fn} and its versions, that one function only.` });
+    }
+    Validations.of(manager.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagText(this, schedules)}]`,
+      reason: `Each feed's schedule is made at run time as ${feedSchedules.namePrefix}<feed id>; the wildcard covers those names in the group ${source.group} only.`,
+    });
+  }
+
+  /**
+   * A declared queue drained by its function in batches with partial failures; a message received maxAttempts times
+   * goes to the function's failure queue, which the operations alarms watch.
+   */
+  private queue(source: QueueSource): void {
+    const consumer = this.functions[source.fn];
+    const queue = new Queue(this, `${fnId(source.fn)}Queue`, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Lambda needs a message hidden for longer than the function may run; six times is AWS's advice.
+      visibilityTimeout: Duration.seconds(functions[source.fn].timeoutSeconds * 6),
+      deadLetterQueue: { queue: this.failureQueueOf(source.fn), maxReceiveCount: source.maxAttempts },
+    });
+    consumer.fn.addEventSource(new SqsEventSource(queue, { batchSize: source.batchSize, reportBatchItemFailures: true }));
+    for (const producer of source.producers) {
+      queue.grantSendMessages(this.functions[producer].role);
+      this.functions[producer].fn.addEnvironment(source.urlEnv, queue.queueUrl);
+    }
+  }
+
   /** One failure queue per function, shared by all of its event sources. */
   private failureQueueOf(name: FunctionName): Queue {
     const existing = this.failureQueues.get(name);
@@ -304,7 +392,7 @@ export class ApiStack extends Stack {
       apiName: 'stolen-object-registry',
       createDefaultStage: false,
       // Answered by API Gateway itself, so browsers' preflights never reach the fallback's 405.
-      corsPreflight: consoleCors(this, props.webOrigins),
+      corsPreflight: consoleCors(this, props.webOrigins, [props.consoleSite.origin]),
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
@@ -387,9 +475,11 @@ function invokesAsynchronously(source: EventSource): boolean {
   switch (source.kind) {
     case 's3':
     case 'schedule':
+    case 'feed-schedules':
       return true;
     case 'table-stream':
     case 'subscription-queues':
+    case 'queue':
       return false;
     default:
       return source satisfies never;
@@ -482,6 +572,20 @@ function nagText(stack: Stack, value: string): string {
   return visit(stack.resolve(value));
 }
 
+/** CDK's own handler behind BucketDeployment (a singleton per stack), which copies the console's build into its bucket. */
+function acknowledgeDeploymentHandler(stack: Stack, site: ConsoleSite): void {
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!handler) return;
+  const ack = (id: string, reason: string) => Validations.of(handler).acknowledge({ id, reason });
+  const copies = 'to copy the build from the CDK asset bucket into the console bucket';
+  ack('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's deployment handler; the managed policy only lets it write its own logs.");
+  ack('AwsSolutions-L1', "CDK's deployment handler: aws-cdk-lib chooses its runtime and moves it with its upgrades.");
+  for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*']) ack(`AwsSolutions-IAM5[Action::${action}]`, `grantReadWrite of CDK's deployment handler, ${copies}.`);
+  ack('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', `The CDK asset bucket's objects, read ${copies}.`);
+  ack(`AwsSolutions-IAM5[Resource::${nagArn(handler, site.bucket, site.bucket.bucketArn)}/*]`, `The console bucket's objects, written ${copies}.`);
+  ack('AwsSolutions-IAM5[Resource::*]', 'CloudFront CreateInvalidation and GetInvalidation, which IAM grants on * only, to refresh index.html and config.json after a deploy.');
+}
+
 /** CDK's own handler that puts the S3 notification configuration on the bucket (a singleton per stack). */
 function acknowledgeNotificationsHandler(stack: Stack): void {
   for (const child of stack.node.children) {
@@ -497,8 +601,8 @@ function acknowledgeNotificationsHandler(stack: Stack): void {
  * CORS for the consoles named in webOrigins and no other origin. A wildcard is dropped with a warning rather than
  * deployed: with none left, API Gateway answers no preflight and browsers on other origins get nothing.
  */
-export function consoleCors(scope: IConstruct, webOrigins: string[]): CorsPreflightOptions | undefined {
-  const origins = consoleOrigins(scope, webOrigins);
+export function consoleCors(scope: IConstruct, webOrigins: string[], deployedConsoles: string[] = []): CorsPreflightOptions | undefined {
+  const origins = [...consoleOrigins(scope, webOrigins), ...deployedConsoles];
   if (origins.length === 0) return undefined;
   return {
     allowOrigins: origins,

@@ -24,6 +24,8 @@ const table = {
   'sighting.read': { museum: 'own', market: 'own', public: 'own', police: 'any', customs: 'any', admin: 'any' },
   /** Confirm or reject a match: own means the museum that owns the object. */
   'match.review': { museum: 'own', police: 'any', admin: 'any' },
+  /** Read an object's matches: own means the museum that owns the object; the readers of its restricted fields. */
+  'match.read': { museum: 'own', police: 'any', customs: 'any', admin: 'any' },
   /** Subscriptions and the alert feed of the caller's organisation. */
   'alerts.subscribe': partners,
   'deadLetters.manage': { admin: 'any' },
@@ -40,6 +42,13 @@ const table = {
   'certificate.verify': everyone,
   /** The ICOM Red List categories that sightings and searches are checked against. */
   'redLists.read': everyone,
+  /** Market feeds read on a schedule, and their runs: own means the organisation that registered the feed. */
+  'feeds.manage': { market: 'own', admin: 'any' },
+  /**
+   * Download the watch list of sought objects for use offline: officers in the field. Not the market: its checks are
+   * searches, kept and certifiable as due diligence, and a bulk copy would tell a dealer which objects to keep away from.
+   */
+  'watchList.read': { police: 'any', customs: 'any', admin: 'any' },
 } as const satisfies Record<string, Grant>;
 
 export type Action = keyof typeof table;
@@ -54,6 +63,7 @@ export const actionNames: Record<Action, string> = {
   'sighting.report': 'report sightings',
   'sighting.read': 'read sightings',
   'match.review': 'review matches',
+  'match.read': "read an object's matches",
   'alerts.subscribe': 'subscribe to alerts',
   'deadLetters.manage': 'handle undelivered alerts',
   'orgs.manage': 'manage organisations',
@@ -63,6 +73,8 @@ export const actionNames: Record<Action, string> = {
   'certificate.read': 'read certificates',
   'certificate.verify': 'verify certificates',
   'redLists.read': 'read the Red Lists',
+  'feeds.manage': 'manage market feeds',
+  'watchList.read': 'download watch lists',
 };
 
 /**

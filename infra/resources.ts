@@ -10,6 +10,8 @@ export const table = {
     { name: 'byCountry', partitionKey: 'countryPk', sortKey: 'listSk' },
     // Objects and images by the time they last changed: what the matching index loads after its snapshot.
     { name: 'byChange', partitionKey: 'changePk', sortKey: 'changeSk' },
+    // Objects of a country by the time they last changed: the watch lists' downloads and refreshes.
+    { name: 'byCountryChange', partitionKey: 'countryPk', sortKey: 'changeSk' },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
   /** Items carrying it (epoch seconds) are deleted once it has passed: Powertools' default for idempotency records. */
@@ -64,6 +66,18 @@ export const alertQueues = {
   deadLetterSuffix: '-dlq',
 } as const;
 
+/** Market feeds: one EventBridge Scheduler schedule per feed, named <prefix><feed id>, all in one group. */
+export const feedSchedules = {
+  group: 'registry-feeds',
+  namePrefix: 'feed-',
+} as const;
+
+/** The lots read from market feeds, one message per lot, and the dead-letter queue <name>-dlq. */
+export const lotQueue = {
+  localName: 'registry-feed-lots',
+  deadLetterSuffix: '-dlq',
+} as const;
+
 /** Environment variables the functions read (functions/config.ts parses them). */
 export const env = {
   table: 'TABLE_NAME',
@@ -84,6 +98,14 @@ export const env = {
   userPoolId: 'USER_POOL_ID',
   /** Local only: lets webhooks point at http://127.0.0.1 for development. */
   allowLoopbackWebhooks: 'ALLOW_LOOPBACK_WEBHOOKS',
+  /** Local only: lets market feeds and their images be read from http://127.0.0.1 (tests serve feeds there). */
+  allowLoopbackFeeds: 'ALLOW_LOOPBACK_FEEDS',
+  /** The schedule group of the feeds, the function a schedule runs and the role it runs it with (set on the feeds function). */
+  feedScheduleGroup: 'FEED_SCHEDULE_GROUP',
+  feedFetchFunction: 'FEED_FETCH_FUNCTION',
+  feedSchedulerRole: 'FEED_SCHEDULER_ROLE_ARN',
+  /** URL of the lot queue (set on the function that reads feeds). */
+  lotQueueUrl: 'LOT_QUEUE_URL',
   /** The KMS key that signs certificates (set on the function that signs, in AWS). */
   signingKeyId: 'SIGNING_KEY_ID',
   /** Local only: the PEM file of the key that signs certificates, made on first use. */

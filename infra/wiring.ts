@@ -2,16 +2,18 @@
 // local runtime serves it; adding an endpoint is one line here plus its handler.
 import type * as z from 'zod';
 import { ChangeStatus, EditObject, RegisterObject } from '../schemas/object-id.ts';
-import { MatchIdParam, MatchView, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
+import { MatchIdParam, MatchView, ObjectMatchesQuery, ObjectMatchPage, QueryUpload, ReportSighting, SearchRequest, SearchResult, SightingAccepted, SightingView, ReviewMatch } from '../schemas/matching.ts';
 import { AlertFeed, AlertFeedQuery, CreateSubscription, DeadLetterList, EditSubscription, Redrive, RedriveResult, SubscriptionCreated, SubscriptionIdParam, SubscriptionList, SubscriptionView } from '../schemas/alerts.ts';
 import type { Action } from './permissions.ts';
 import { AuditPage, AuditQuery } from '../schemas/audit.ts';
 import { ChangeOrgStatus, CreateOrg, InviteMember, MemberList, MemberView, OrgIdParam, OrgList, OrgView } from '../schemas/orgs.ts';
-import { alertQueues, bucket } from './resources.ts';
+import { alertQueues, bucket, env, feedSchedules, lotQueue } from './resources.ts';
 import { History, ImageUpload, ListObjectsQuery, ObjectIdParam, ObjectPage, ObjectView, ReadObjectQuery, RequestImageUpload } from '../schemas/object.ts';
 import { RedListsPage } from '../schemas/red-lists.ts';
 import { Certificate, CertificateIdParam, IssueCertificate, PublicKey, Verification } from '../schemas/certificates.ts';
 import { ImportBatchResult, ImportRequest } from '../schemas/imports.ts';
+import { CreateFeed, EditFeed, FeedIdParam, FeedList, FeedView, RunStarted } from '../schemas/feeds.ts';
+import { WatchListPage, WatchListQuery } from '../schemas/watch-lists.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -143,6 +145,34 @@ export const functions = {
     timeoutSeconds: 5,
     access: { table: 'read' },
   },
+  feeds: {
+    entry: 'functions/feeds/handler.ts',
+    description: 'Registers the market feeds read on a schedule, keeps their schedules, starts runs and shows how runs went',
+    memoryMb: 256,
+    timeoutSeconds: 15,
+    access: { table: 'readWrite', audit: 'append' },
+  },
+  feedFetch: {
+    entry: 'functions/feeds/fetch-handler.ts',
+    description: 'Reads one market feed (conditional GET) and queues each new or changed lot',
+    memoryMb: 512,
+    timeoutSeconds: 120,
+    access: { table: 'readWrite' },
+  },
+  feedLots: {
+    entry: 'functions/feeds/lot-handler.ts',
+    description: 'Turns each queued lot into an auction sighting, with its images downloaded and checked',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    access: { table: 'readWrite', bucket: 'readWrite' },
+  },
+  watchLists: {
+    entry: 'functions/watch-lists/handler.ts',
+    description: 'Hands out watch lists of sought objects to keep on a device, and what changed in them since a download',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    access: { table: 'read', bucket: 'read', audit: 'append' },
+  },
   apiDocs: {
     entry: 'functions/api-docs/handler.ts',
     description: 'Serves the OpenAPI document generated from the schemas',
@@ -188,6 +218,11 @@ export interface RouteDecl {
 export const defaultMaxBodyBytes = 1024 * 1024;
 
 const ifMatch = { name: 'If-Match', required: true, description: 'The version you last read; a stale one gets 409' };
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A key you made for this request (1 to 100 characters, e.g. a UUID): sent again by your organisation within 7 days, it gets the first answer and nothing is stored twice; with another body, 422',
+};
 
 export const routes = [
   { method: 'POST', path: '/v1/objects', fn: 'objects', action: 'object.register', summary: 'Register a stolen, missing or looted object', body: RegisterObject, responses: { 201: ObjectView } },
@@ -200,9 +235,10 @@ export const routes = [
   { method: 'POST', path: '/v1/objects/{id}/images', params: ObjectIdParam, fn: 'imageUploads', action: 'object.change', summary: 'Get a presigned upload for a photo', body: RequestImageUpload, responses: { 201: ImageUpload } },
   { method: 'POST', path: '/v1/uploads', fn: 'imageUploads', action: 'sighting.report', summary: 'Get a presigned upload for a query photo (search or sighting)', body: RequestImageUpload, responses: { 201: QueryUpload } },
   { method: 'POST', path: '/v1/search', fn: 'search', action: 'search', summary: 'Search the registry by text, attributes and photo', body: SearchRequest, maxBodyBytes: 6 * 1024 * 1024, responses: { 200: SearchResult } },
-  { method: 'POST', path: '/v1/sightings', fn: 'sightings', action: 'sighting.report', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, responses: { 202: SightingAccepted } },
+  { method: 'POST', path: '/v1/sightings', fn: 'sightings', action: 'sighting.report', summary: 'Report a sighting; it is matched asynchronously', body: ReportSighting, headers: [idempotencyKey], responses: { 202: SightingAccepted } },
   { method: 'GET', path: '/v1/sightings/{id}', params: ObjectIdParam, fn: 'sightings', action: 'sighting.read', summary: 'A sighting with its status and scored matches', responses: { 200: SightingView } },
   { method: 'POST', path: '/v1/matches/{id}/review', params: MatchIdParam, fn: 'sightings', action: 'match.review', summary: 'Confirm or reject a match; a rejected pair is never alerted again', body: ReviewMatch, responses: { 200: MatchView } },
+  { method: 'GET', path: '/v1/objects/{id}/matches', params: ObjectIdParam, query: ObjectMatchesQuery, fn: 'sightings', action: 'match.read', summary: "The object's matches, newest first, with where and when it was seen (its museum, police, customs, admins)", responses: { 200: ObjectMatchPage } },
   { method: 'GET', path: '/v1/objects/{id}/thumbnail', params: ObjectIdParam, fn: 'objects', action: 'object.read', audit: false, summary: 'Redirects to a short-lived link to the thumbnail of the first ready photo', responses: { 302: null } },
   { method: 'POST', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "Subscribe the caller's organisation to alerts; a webhook's signing secret is shown once", body: CreateSubscription, responses: { 201: SubscriptionCreated } },
   { method: 'GET', path: '/v1/subscriptions', fn: 'alerts', action: 'alerts.subscribe', summary: "The caller's organisation's subscriptions", responses: { 200: SubscriptionList } },
@@ -226,6 +262,13 @@ export const routes = [
   { method: 'GET', path: '/v1/certificates/{id}', params: CertificateIdParam, fn: 'certificates', action: 'certificate.read', summary: 'A certificate as signed JSON (the organisation that searched, admins)', responses: { 200: Certificate } },
   { method: 'GET', path: '/v1/certificates/{id}/pdf', params: CertificateIdParam, fn: 'certificates', action: 'certificate.read', summary: 'A certificate as a one-page PDF (application/pdf)', responses: { 200: null } },
   { method: 'GET', path: '/v1/certificates/{id}/verify', params: CertificateIdParam, fn: 'certificates', auth: 'none', action: 'certificate.verify', summary: 'Verify a certificate the registry issued, by its id', responses: { 200: Verification } },
+  { method: 'POST', path: '/v1/feeds', fn: 'feeds', action: 'feeds.manage', summary: 'Register an auction or marketplace feed: read on its schedule, each new or changed lot becomes a sighting', body: CreateFeed, responses: { 201: FeedView } },
+  { method: 'GET', path: '/v1/feeds', fn: 'feeds', action: 'feeds.manage', summary: "The caller's organisation's feeds", responses: { 200: FeedList } },
+  { method: 'GET', path: '/v1/feeds/{id}', params: FeedIdParam, fn: 'feeds', action: 'feeds.manage', summary: 'One feed, its health and its last runs', responses: { 200: FeedView } },
+  { method: 'PATCH', path: '/v1/feeds/{id}', params: FeedIdParam, fn: 'feeds', action: 'feeds.manage', summary: 'Edit a feed, change its schedule or pause it', body: EditFeed, headers: [ifMatch], responses: { 200: FeedView } },
+  { method: 'DELETE', path: '/v1/feeds/{id}', params: FeedIdParam, fn: 'feeds', action: 'feeds.manage', summary: 'Remove a feed with its schedule, the lots it has seen and its runs', responses: { 204: null } },
+  { method: 'POST', path: '/v1/feeds/{id}/runs', params: FeedIdParam, fn: 'feeds', action: 'feeds.manage', summary: 'Read the feed now; the run goes on in the background', responses: { 202: RunStarted } },
+  { method: 'GET', path: '/v1/watch-lists', fn: 'watchLists', action: 'watchList.read', summary: 'The sought objects of some countries and types, compact and with small thumbnails, to keep on a device; with since, what changed and what left the list', query: WatchListQuery, responses: { 200: WatchListPage } },
   { method: 'GET', path: '/v1/red-lists', fn: 'redLists', action: 'redLists.read', audit: false, summary: 'The ICOM Red List categories: kinds of object at risk that every sighting and search is checked against', responses: { 200: RedListsPage } },
   { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
@@ -277,7 +320,31 @@ export interface SubscriptionQueueSource {
   maxAttempts: number;
 }
 
-export type EventSource = S3EventSource | TableStreamSource | ScheduleSource | SubscriptionQueueSource;
+/**
+ * EventBridge Scheduler schedules made at run time, one per market feed, by the `managedBy` function; each invokes `fn`
+ * with the feed's id. The managing function may also invoke `fn` itself (a run started by hand).
+ */
+export interface FeedSchedulesSource {
+  kind: 'feed-schedules';
+  fn: FunctionName;
+  managedBy: FunctionName;
+  group: string;
+}
+
+/** An SQS queue declared here, with a dead-letter queue, fed by `producers` and drained by `fn` with partial batch failures. */
+export interface QueueSource {
+  kind: 'queue';
+  fn: FunctionName;
+  producers: readonly FunctionName[];
+  queue: string;
+  /** The environment variable that gives the producers the queue's URL. */
+  urlEnv: string;
+  batchSize: number;
+  /** Receives of a message before it goes to the dead-letter queue <queue>-dlq. */
+  maxAttempts: number;
+}
+
+export type EventSource = S3EventSource | TableStreamSource | ScheduleSource | SubscriptionQueueSource | FeedSchedulesSource | QueueSource;
 
 const newImageOf = (entity: string) => ({ dynamodb: { NewImage: { entity: { S: [entity] } } } });
 
@@ -307,6 +374,8 @@ export const eventSources = [
     ],
   },
   { kind: 'subscription-queues', fn: 'alertDelivery', managedBy: 'alerts', queuePrefix: alertQueues.prefix, batchSize: 5, maxAttempts: 5 },
+  { kind: 'feed-schedules', fn: 'feedFetch', managedBy: 'feeds', group: feedSchedules.group },
+  { kind: 'queue', fn: 'feedLots', producers: ['feedFetch'], queue: lotQueue.localName, urlEnv: env.lotQueueUrl, batchSize: 5, maxAttempts: 3 },
 ] as const satisfies readonly EventSource[];
 
 /** The one source of webhook deliveries: its batch size and attempts shape every subscription queue. */

@@ -14,8 +14,13 @@ import { serveEventSourceMappings } from './lambda-api.ts';
 import { loadFunctions } from './lambda.ts';
 import { provision } from './provision.ts';
 import { pollerClient } from './queue-sources.ts';
+import { serveConsole } from './console-files.ts';
 import { deliverS3Notifications } from './s3-notifications.ts';
+import { startS3BrowserCors } from './s3-browser-cors.ts';
 import { runSchedules } from './schedules.ts';
+import { serveScheduler } from './scheduler-api.ts';
+import { provisionDeclaredQueues } from './declared-queues.ts';
+import { serveInvocations } from './lambda-invoke.ts';
 import { feedTableStreams } from './table-streams.ts';
 
 export interface LocalStackOptions {
@@ -44,6 +49,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const issuer = await startDevIssuer({ dataDir, baseUrl });
   const alertDelivery = subscriptionQueueSource().fn;
+  // The console is served on the API's own origin, under either name of the loopback address.
+  let apiPort = options.port;
+  const isConsoleOrigin = (origin: string) => origin === `http://127.0.0.1:${apiPort}` || origin === `http://localhost:${apiPort}`;
+  const s3ForBrowsers = await startS3BrowserCors({ target: emulators.awsEndpoint, allowOrigin: isConsoleOrigin });
 
   // The functions read their configuration from the environment at load time, exactly as in Lambda.
   Object.assign(process.env, {
@@ -52,6 +61,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL: emulators.awsEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
+    // Presigned uploads and photo links go through the bucket's CORS rule, which the emulator lacks.
+    AWS_ENDPOINT_URL_S3: s3ForBrowsers.url,
     [env.table]: resources.tableName,
     [env.auditTable]: resources.auditTableName,
     [env.rateTable]: resources.rateTableName,
@@ -65,6 +76,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_LAMBDA: baseUrl,
     [env.alertDeliveryFunction]: alertDelivery,
     [env.allowLoopbackWebhooks]: 'true',
+    // Tests serve their market feeds on 127.0.0.1; the deployed stack never sets this.
+    [env.allowLoopbackFeeds]: 'true',
     // In the data folder, so that certificates issued before a restart still verify after it.
     [env.localSigningKeyFile]: join(dataDir, 'certificate-signing-key.pem'),
     POWERTOOLS_SERVICE_NAME: 'registry',
@@ -79,6 +92,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`${fn}: retries exhausted, sent to ${fn}-failures`);
     await sqs.send(new SendMessageCommand({ QueueUrl: resources.failureQueueUrls.get(fn), MessageBody: JSON.stringify(failure) }));
   };
+  // Market screening: the feeds' schedules (the Scheduler API on a port of its own) and the lot queue. Their settings
+  // join the environment before any function loads.
+  const declaredQueues = await provisionDeclaredQueues(sqs, resources.failureQueueUrls);
+  const scheduler = await serveScheduler({ dataDir, log });
+  Object.assign(process.env, scheduler.environment, declaredQueues.environment);
 
   const notifications = deliverS3Notifications({
     fauxqs: emulators.fauxqs,
@@ -93,6 +111,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const emails = deliverEmails({ fauxqs: emulators.fauxqs, topicArn: resources.alertsTopicArn, endpoint: emulators.awsEndpoint, dataDir, log });
   const pollerSqs = pollerClient(emulators.awsEndpoint);
   const mappings = await serveEventSourceMappings({ dataDir, sqs: pollerSqs, invoke, log });
+  const invocations = serveInvocations(invoke, log);
+  const queuePollers = declaredQueues.poll(pollerSqs, invoke, log);
+  scheduler.start(invoke);
 
   // Loaded once the environment above is set: the adapter reads its configuration when it loads.
   const { dynamoOrgs } = await import('../../functions/adapters/dynamo-orgs.ts');
@@ -113,13 +134,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pending.add(request);
       void request.finally(() => pending.delete(request));
     },
-    mappings.handle,
+    (request, response) => (invocations.handles(request) ? invocations.handle(request, response) : mappings.handle(request, response)),
+    serveConsole(join(projectRoot, 'web', 'dist'), () => [s3ForBrowsers.url]),
   );
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', ready);
   });
   const { port } = server.address() as AddressInfo;
+  apiPort = port;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -131,12 +154,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
       await Promise.allSettled([...pending]);
       await mappings.stop();
+      await scheduler.stop();
+      await queuePollers.stop();
+      await invocations.stop();
       await emails.stop();
       await notifications.stop();
       await schedules.stop();
       await streams.stop();
       sqs.destroy();
       pollerSqs.destroy();
+      await s3ForBrowsers.stop();
       await emulators.stop();
     },
   };

@@ -95,6 +95,20 @@ async function subscriptionOf(org: string): Promise<string> {
   return created.body.id as string;
 }
 
+// A feed nothing listens on: its runs fail, which is all these cases need; read once a day, so no schedule fires here.
+const feedBody = { name: 'Sales', url: 'http://127.0.0.1:9/lots.xml', format: 'rss', schedule: 'rate(1 day)', country: 'GR' };
+async function feedOf(org: string): Promise<string> {
+  const created = await ok(api.call('POST', '/v1/feeds', { as: org === operatorsOrg ? makerFor(org) : { ...makerFor(org), role: 'market' }, body: feedBody }), 201);
+  return created.body.id as string;
+}
+// Routes that only read or run a feed share one per organisation.
+const sharedFeeds = new Map<string, Promise<string>>();
+function sharedFeedOf(org: string): Promise<string> {
+  const feed = sharedFeeds.get(org) ?? feedOf(org);
+  sharedFeeds.set(org, feed);
+  return feed;
+}
+
 /** A museum organisation registered by an admin, for a route that changes one. */
 async function throwawayOrg(): Promise<string> {
   const created = await ok(api.call('POST', '/v1/orgs', { as: admin, body: { name: `Throwaway ${randomUUID()}`, kind: 'museum', country: 'GR' } }), 201);
@@ -202,6 +216,8 @@ const cases: Record<RouteKey, RouteCase> = {
     success: 200,
     owned: true,
   },
+  // A partners object of each organisation has a reviewed match, whose reviewer note is restricted.
+  'GET /v1/objects/{id}/matches': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}/matches`, { as }), 200),
   // The objects made here have no photo yet: an allowed caller learns that with 404.
   'GET /v1/objects/{id}/thumbnail': objectRoute(async (as, owner, kept) => api.call('GET', `/v1/objects/${(await objectFor(owner, kept)).id}/thumbnail`, { as }), 404),
   'POST /v1/subscriptions': {
@@ -265,6 +281,19 @@ const cases: Record<RouteKey, RouteCase> = {
     success: 200,
   },
   'GET /v1/openapi.json': { send: (as) => api.call('GET', '/v1/openapi.json', { as }), success: 200 },
+  'POST /v1/feeds': { send: (as) => api.call('POST', '/v1/feeds', { as, body: feedBody }), success: 201 },
+  'GET /v1/feeds': { send: (as) => api.call('GET', '/v1/feeds', { as }), success: 200 },
+  'GET /v1/feeds/{id}': { send: async (as, owner) => api.call('GET', `/v1/feeds/${await sharedFeedOf(owner ?? '')}`, { as }), success: 200, owned: true, hiddenFromOthers: true },
+  'PATCH /v1/feeds/{id}': {
+    send: async (as, owner) => api.call('PATCH', `/v1/feeds/${await feedOf(owner ?? '')}`, { as, headers: { 'if-match': '"1"' }, body: { name: 'Renamed' } }),
+    success: 200,
+    owned: true,
+    hiddenFromOthers: true,
+  },
+  'DELETE /v1/feeds/{id}': { send: async (as, owner) => api.call('DELETE', `/v1/feeds/${await feedOf(owner ?? '')}`, { as }), success: 204, owned: true, hiddenFromOthers: true },
+  'POST /v1/feeds/{id}/runs': { send: async (as, owner) => api.call('POST', `/v1/feeds/${await sharedFeedOf(owner ?? '')}/runs`, { as }), success: 202, owned: true, hiddenFromOthers: true },
+  // Every organisation's objects here are lost in Greece: the list carries them, never their restricted values.
+  'GET /v1/watch-lists': { send: (as) => api.call('GET', '/v1/watch-lists?countries=GR&limit=100', { as }), success: 200 },
 };
 
 // Read from the table's data, not from the code that enforces it, so that a fault there shows here.
