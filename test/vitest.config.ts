@@ -1,5 +1,14 @@
-// Two projects: fast unit tests of the domain code, and integration tests against the real local stack.
+// Three projects: fast unit tests of the domain code, integration tests against the real local stack, and the
+// console's end-to-end tests in Chromium, which run after the others on a stack of their own: a browser competing
+// for this machine's two cores with the fault tests would slow both past their timeouts.
 import { defineConfig } from 'vitest/config';
+
+const againstTheStack = {
+  environment: 'node' as const,
+  globalSetup: ['test/integration/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
 
 export default defineConfig({
   test: {
@@ -12,15 +21,10 @@ export default defineConfig({
         },
       },
       {
-        test: {
-          name: 'integration',
-          // The console's end-to-end tests drive Chromium against the same local stack.
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/integration/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...againstTheStack },
+      },
+      {
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], ...againstTheStack, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -15,30 +15,35 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Paths the console owns: everything the API, the dev issuer and the Lambda API do not. */
-export const isConsolePath = (method: string | undefined, path: string) =>
-  (method === 'GET' || method === 'HEAD') && !/^\/(v1|dev|2015-03-31)(\/|$)/.test(path);
-
+/**
+ * Serves what CloudFront serves in AWS, on the API's port: a file of the build, or the app (index.html) for a browser
+ * navigating to one of its routes. Anything else (an API path, an unknown file, a script asking for a page) is left to
+ * the API, which answers as API Gateway does on its own origin. Resolves whether it answered.
+ */
 export function serveConsole(distDir: string, connectOrigins: () => string[]) {
   const index = join(distDir, 'index.html');
-  /** A file of the build, index.html for an app route (no extension), or undefined for anything outside the build. */
-  const fileFor = (path: string) => {
-    if (extname(path) === '') return index;
+  const fileFor = (request: IncomingMessage, path: string): string | undefined => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (/^\/(v1|dev|2015-03-31)(\/|$)/.test(path)) return undefined;
+    if (extname(path) === '') return request.headers.accept?.includes('text/html') ? index : undefined;
     const candidate = join(distDir, path);
     return candidate.startsWith(distDir + sep) ? candidate : undefined;
   };
-  return async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
+  return async (request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> => {
+    const file = fileFor(request, path);
+    if (!file) return false;
+    const served = await readFile(file).catch(() => undefined);
     const headers = consoleSecurityHeaders(connectOrigins());
-    const file = fileFor(path);
-    const served = file && (await readFile(file).catch(() => undefined));
-    if (!file || !served) {
+    if (!served && file === index) {
       response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-      response.end(file === index ? 'The console is not built: run `npm run build:web` (npm start does it).' : 'Not found');
-      return;
+      response.end('The console is not built: run `npm run build:web` (npm start does it).');
+      return true;
     }
+    if (!served) return false;
     // Hashed assets never change; index.html must be fetched again to pick up a new build.
     const cache = file.startsWith(join(distDir, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
     response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
     response.end(request.method === 'HEAD' ? undefined : served);
+    return true;
   };
 }

@@ -9,7 +9,6 @@ import { errorResponse } from '../../functions/http/api-handler.ts';
 import { PayloadTooLarge } from '../../functions/http/errors.ts';
 import { parseOrThrow } from '../../functions/http/parse.ts';
 import { findRoute, keyOf } from '../../functions/http/routes.ts';
-import { isConsolePath } from './console-files.ts';
 import { cors, securityHeaders } from '../../functions/http/security-headers.ts';
 import type { FunctionName } from '../../infra/wiring.ts';
 import type { DevIssuer } from './dev-issuer.ts';
@@ -137,11 +136,11 @@ export function createHttpApi(
   issuer: DevIssuer,
   onRequestSettled: (promise: Promise<unknown>) => void,
   lambdaApi?: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
-  consoleFiles?: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>,
+  consoleFiles?: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>,
 ): Server {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (consoleFiles && isConsolePath(request.method, url.pathname)) return consoleFiles(request, response, url.pathname);
+    if (consoleFiles && (await consoleFiles(request, response, url.pathname))) return;
     try {
       const body = await readBody(request);
       const dev = url.pathname.startsWith('/dev/') ? await devRoute(request, url, body, issuer) : undefined;

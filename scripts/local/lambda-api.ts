@@ -1,11 +1,11 @@
 // The part of the Lambda API that functions call at run time, served locally: event source mappings from SQS queues
 // to the wiring's functions (Create, Get, List, Update, Delete), kept in the data folder and fed by queue pollers.
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { functions, type FunctionName } from '../../infra/wiring.ts';
+import { jsonListFile } from './json-list-file.ts';
 import { pollQueue, queueNameOf } from './queue-sources.ts';
 
 type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
@@ -131,24 +131,12 @@ export async function serveEventSourceMappings(options: {
   const mappings = new Map<string, StoredMapping>();
   const pollers = new Map<string, ReturnType<typeof pollQueue>>();
   const ending = new Set<Promise<void>>();
-  let saving = Promise.resolve();
   let stopped = false;
 
-  try {
-    for (const mapping of JSON.parse(await readFile(file, 'utf8')) as StoredMapping[]) mappings.set(mapping.UUID, mapping);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const kept = jsonListFile<StoredMapping>(file);
+  for (const mapping of await kept.read()) mappings.set(mapping.UUID, mapping);
 
-  // Writes one after another, each whole (write then rename), so a crash never leaves half a file.
-  const save = () => {
-    const snapshot = JSON.stringify([...mappings.values()], null, 2);
-    saving = saving.catch(() => undefined).then(async () => {
-      await writeFile(`${file}.tmp`, snapshot);
-      await rename(`${file}.tmp`, file);
-    });
-    return saving;
-  };
+  const save = () => kept.write([...mappings.values()]);
 
   function startPoller(mapping: StoredMapping) {
     if (stopped || !mapping.Enabled || pollers.has(mapping.UUID)) return;
@@ -305,7 +293,7 @@ export async function serveEventSourceMappings(options: {
       const all = [...pollers.keys()];
       for (const uuid of all) stopPoller(uuid);
       await Promise.allSettled([...ending]);
-      await saving.catch(() => undefined);
+      await kept.settled();
     },
   };
 }

@@ -2,7 +2,6 @@
 // served locally on a port of its own. Schedules are kept in the data folder, so they survive a restart, and each
 // enabled one invokes its target (a function of the wiring) with its input at its rate, the first time one period
 // after it was made or the runtime started, as EventBridge Scheduler does.
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { env } from '../../infra/resources.ts';
 import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 import { rateMinutes } from '../../schemas/feeds.ts';
+import { jsonListFile } from './json-list-file.ts';
 import { resolveFunctionName } from './lambda-api.ts';
 
 type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
@@ -110,23 +110,11 @@ export async function serveScheduler(options: { dataDir: string; log: (line: str
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
   let invoke: Invoke | undefined;
-  let saving = Promise.resolve();
 
-  try {
-    for (const schedule of JSON.parse(await readFile(file, 'utf8')) as StoredSchedule[]) schedules.set(`${schedule.GroupName}/${schedule.Name}`, schedule);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const kept = jsonListFile<StoredSchedule>(file);
+  for (const schedule of await kept.read()) schedules.set(`${schedule.GroupName}/${schedule.Name}`, schedule);
 
-  // Writes one after another, each whole (write then rename), so a crash never leaves half a file.
-  const save = () => {
-    const snapshot = JSON.stringify([...schedules.values()], null, 2);
-    saving = saving.catch(() => undefined).then(async () => {
-      await writeFile(`${file}.tmp`, snapshot);
-      await rename(`${file}.tmp`, file);
-    });
-    return saving;
-  };
+  const save = () => kept.write([...schedules.values()]);
 
   function fire(schedule: StoredSchedule) {
     if (!invoke) return;
@@ -223,7 +211,7 @@ export async function serveScheduler(options: { dataDir: string; log: (line: str
         server.closeAllConnections();
       });
       await Promise.allSettled([...running]);
-      await saving.catch(() => undefined);
+      await kept.settled();
     },
   };
 }

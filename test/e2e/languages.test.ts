@@ -24,7 +24,7 @@ describe('the console in Arabic', () => {
     // Assert
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    await expect(page.getByRole('button', { name: 'تسجيل الخروج' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).waitFor();
     const header = await page.locator('header').boundingBox();
     const brand = await page.locator('.brand').boundingBox();
     // Right to left: the registry's name starts at the right-hand edge of the header.
@@ -39,7 +39,7 @@ describe('the console in Arabic', () => {
     // Act
     await page.goto(`${baseUrl}/`);
     // Assert
-    await expect(page.getByRole('button', { name: 'Se connecter' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await screenshot(page, 'sign-in-french-phone');
     await context.close();

@@ -1,7 +1,7 @@
 // Every response of the local stack carries the security headers, and CORS answers only the local console's origin.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { securityHeaders } from '../../functions/http/security-headers.ts';
+import { cors, securityHeaders } from '../../functions/http/security-headers.ts';
 import { routes } from '../../infra/wiring.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';
@@ -94,7 +94,7 @@ describe('CORS', () => {
     // Assert
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(response.headers.get('access-control-allow-headers')).toBe('authorization,content-type,if-match');
+    expect(response.headers.get('access-control-allow-headers')).toBe(cors.allowHeaders.join(','));
     expect(securityHeadersOf(response)).toEqual(securityHeaders);
   });
 

@@ -63,33 +63,33 @@ async function download(as: Caller, query: string): Promise<{ pages: Page[]; ite
 const ours = (items: { id: string }[]) => items.map((item) => item.id).filter((id) => Object.values(made).includes(id));
 const named = (...names: string[]) => names.map((name) => made[name]);
 
-// Cyprus and Malta: countries no other test file registers losses in, so each list holds this file's objects only.
+// Andorra and San Marino: countries no other test file registers losses in, so each list holds this file's objects only.
 const where = (country: string) => ({ incident: { ...greekIcon.incident, country } });
 
 beforeAll(async () => {
-  await register('icon', { ...where('CY'), objectType: 'icon' });
-  await register('coin', { ...where('CY'), objectType: 'coin' });
-  await register('painting', { ...where('CY'), objectType: 'painting' });
-  await register('maltese icon', { ...where('MT'), objectType: 'Icon' });
-  await register('restricted icon', { ...where('CY'), objectType: 'icon', visibility: 'law-enforcement' });
-  await register('inventoried icon', { ...where('CY'), objectType: 'icon', status: 'inventoried' });
+  await register('icon', { ...where('AD'), objectType: 'icon' });
+  await register('coin', { ...where('AD'), objectType: 'coin' });
+  await register('painting', { ...where('AD'), objectType: 'painting' });
+  await register('sammarinese icon', { ...where('SM'), objectType: 'Icon' });
+  await register('restricted icon', { ...where('AD'), objectType: 'icon', visibility: 'law-enforcement' });
+  await register('inventoried icon', { ...where('AD'), objectType: 'icon', status: 'inventoried' });
 }, 60_000);
 
 describe('GET /v1/watch-lists', () => {
   it('lists the sought objects of the countries and types asked for, and nothing else', async () => {
     // Act
-    const { items, removed } = await download(police, 'countries=CY,MT&objectTypes=icon,coin');
-    const cyprusOnly = await download(police, 'countries=CY');
+    const { items, removed } = await download(police, 'countries=AD,SM&objectTypes=icon,coin');
+    const andorraOnly = await download(police, 'countries=AD');
 
     // Assert
-    expect(ours(items).sort()).toEqual(named('icon', 'coin', 'maltese icon', 'restricted icon').sort());
+    expect(ours(items).sort()).toEqual(named('icon', 'coin', 'sammarinese icon', 'restricted icon').sort());
     expect(removed).toEqual([]);
-    expect(ours(cyprusOnly.items).sort()).toEqual(named('icon', 'coin', 'painting', 'restricted icon').sort());
+    expect(ours(andorraOnly.items).sort()).toEqual(named('icon', 'coin', 'painting', 'restricted icon').sort());
   });
 
   it('carries what recognises an object and never a restricted value', async () => {
     // Act
-    const { items } = await download(customs, 'countries=CY');
+    const { items } = await download(customs, 'countries=AD');
 
     // Assert
     const icon = items.find((item) => item.id === made.icon);
@@ -102,7 +102,7 @@ describe('GET /v1/watch-lists', () => {
       markings: greekIcon.markings,
       measurements: greekIcon.measurements,
       description: greekIcon.description,
-      incident: { country: 'CY', place: greekIcon.incident.place, date: greekIcon.incident.date },
+      incident: { country: 'AD', place: greekIcon.incident.place, date: greekIcon.incident.date },
     });
     for (const item of items) {
       expect(item).not.toHaveProperty('policeReference');
@@ -114,10 +114,10 @@ describe('GET /v1/watch-lists', () => {
 
   it('gives a law-enforcement record to police and customs, and the list to neither the market nor the public', async () => {
     // Act
-    const [byPolice, byCustoms] = await Promise.all([download(police, 'countries=CY'), download(customs, 'countries=CY')]);
+    const [byPolice, byCustoms] = await Promise.all([download(police, 'countries=AD'), download(customs, 'countries=AD')]);
     const [byMarket, byPublic] = await Promise.all([
-      api.call('GET', '/v1/watch-lists?countries=CY', { as: market }),
-      api.call('GET', '/v1/watch-lists?countries=CY', { as: publicCaller }),
+      api.call('GET', '/v1/watch-lists?countries=AD', { as: market }),
+      api.call('GET', '/v1/watch-lists?countries=AD', { as: publicCaller }),
     ]);
 
     // Assert
@@ -130,9 +130,9 @@ describe('GET /v1/watch-lists', () => {
 
   it('hands a download out a page at a time, each object once, with one asOf for the whole download', async () => {
     // Act
-    const paged = await download(police, 'countries=MT,CY&limit=2');
-    const whole = await download(police, 'countries=CY,MT');
-    const forged = await api.call('GET', `/v1/watch-lists?countries=CY&cursor=${Buffer.from('{"listPk":"OBJECT"}').toString('base64url')}`, { as: police });
+    const paged = await download(police, 'countries=SM,AD&limit=2');
+    const whole = await download(police, 'countries=AD,SM');
+    const forged = await api.call('GET', `/v1/watch-lists?countries=AD&cursor=${Buffer.from('{"listPk":"OBJECT"}').toString('base64url')}`, { as: police });
     const otherCountries = await api.call('GET', `/v1/watch-lists?countries=GR&cursor=${paged.pages[0]?.cursor}`, { as: police });
 
     // Assert
@@ -146,23 +146,23 @@ describe('GET /v1/watch-lists', () => {
 
   it('refreshes since a download: what changed, and the ids that left the list, such as a recovered object', async () => {
     // Arrange
-    const first = await download(police, 'countries=CY,MT');
+    const first = await download(police, 'countries=AD,SM');
     await new Promise((resolve) => setTimeout(resolve, 20));
     const since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const recovered = await api.call('POST', `/v1/objects/${made.coin}/status`, { as: museum, body: { status: 'recovered', note: 'Seized at Limassol port' } });
-    const edited = await api.call('PATCH', `/v1/objects/${made['maltese icon']}`, { as: museum, headers: { 'if-match': '"1"' }, body: { title: `maltese icon ${run} (retitled)` } });
+    const edited = await api.call('PATCH', `/v1/objects/${made['sammarinese icon']}`, { as: museum, headers: { 'if-match': '"1"' }, body: { title: `sammarinese icon ${run} (retitled)` } });
     expect([recovered.status, edited.status]).toEqual([200, 200]);
 
     // Act
-    const changes = await download(police, `countries=CY,MT&since=${since}`);
-    const fromAsOf = await download(police, `countries=CY,MT&since=${first.pages[0]?.asOf}`);
+    const changes = await download(police, `countries=AD,SM&since=${since}`);
+    const fromAsOf = await download(police, `countries=AD,SM&since=${first.pages[0]?.asOf}`);
 
     // Assert
-    expect(ours(changes.items)).toEqual(named('maltese icon'));
-    expect(changes.items.find((item) => item.id === made['maltese icon'])).toMatchObject({ version: 2, title: `maltese icon ${run} (retitled)` });
+    expect(ours(changes.items)).toEqual(named('sammarinese icon'));
+    expect(changes.items.find((item) => item.id === made['sammarinese icon'])).toMatchObject({ version: 2, title: `sammarinese icon ${run} (retitled)` });
     expect(ours(changes.removed.map((id) => ({ id })))).toEqual(named('coin'));
-    expect(ours(fromAsOf.items)).toContain(made['maltese icon']);
+    expect(ours(fromAsOf.items)).toContain(made['sammarinese icon']);
     expect(ours(fromAsOf.items)).not.toContain(made.coin);
     expect(fromAsOf.removed).toContain(made.coin);
     expect(Date.parse(first.pages[0]?.asOf ?? '')).toBeLessThanOrEqual(Date.now());
@@ -176,7 +176,7 @@ describe('GET /v1/watch-lists', () => {
     expect((await waitForImage(api, museum, made.icon ?? '', grant.body.imageId)).status).toBe('ready');
 
     // Act
-    const { items } = await download(police, 'countries=CY&objectTypes=icon');
+    const { items } = await download(police, 'countries=AD&objectTypes=icon');
     const thumbnail = items.find((item) => item.id === made.icon)?.thumbnail;
     const fetched = await fetch(thumbnail?.url ?? '');
     const bytes = new Uint8Array(await fetched.arrayBuffer());

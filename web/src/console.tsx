@@ -4,13 +4,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api/client.ts';
 import { AppContext, useApp } from './app-context.ts';
 import { finishHostedUiSignIn } from './auth/cognito.ts';
-import { savedSession, saveSession, sessionFrom, type Session } from './auth/session.ts';
+import { mayOpen, savedSession, saveSession, sessionFrom, type Session } from './auth/session.ts';
 import { SignIn } from './auth/sign-in.tsx';
 import { LanguagePicker } from './components/language-picker.tsx';
 import { OfflineBanner } from './components/offline-banner.tsx';
 import type { ConsoleConfig } from './config.ts';
 import { I18nContext, loadMessages, makeI18n, rememberLocale, useI18n, type Locale, type Messages } from './i18n/i18n.ts';
-import { useNetworkWatch } from './offline/network.ts';
+import { useNetworkWatch, useOnline } from './offline/network.ts';
 import { useOutboxSender } from './offline/use-outbox-sender.ts';
 import { areasOf, homeOf } from './roles.ts';
 
@@ -59,11 +59,13 @@ export function Console({ config, initial }: Props) {
   }, []);
 
   const api = useMemo(() => createApi({ baseUrl: config.apiUrl, token: () => session?.token, onUnauthorized: signOut }), [config.apiUrl, session]);
+  useNetworkWatch(api.ping);
+  const reachable = useOnline();
 
   return (
     <I18nContext.Provider value={i18n}>
       <LocationProvider>
-        {session ? (
+        {mayOpen(session, reachable) ? (
           <AppContext.Provider value={{ api, session, signOut }}>
             <Shell session={session} signOut={signOut} />
           </AppContext.Provider>
@@ -78,7 +80,6 @@ export function Console({ config, initial }: Props) {
 function Shell({ session, signOut }: { session: Session; signOut: () => void }) {
   const { t } = useI18n();
   const { api } = useApp();
-  useNetworkWatch(api.ping);
   useOutboxSender(api, session);
   const { path } = useLocation();
   const areas = areasOf(session.role);

@@ -27,18 +27,27 @@ export function sessionFrom(token: string): Session {
   return { token, sub: String(claims.sub), org, role, expiresAt: Number(claims.exp) * 1000 };
 }
 
-export function savedSession(now = Date.now()): Session | undefined {
+/**
+ * The last session, even expired: in the field, with no network, the watch list and the outbox still open on it, and
+ * nothing is sent until the person signs in again (see mayOpen).
+ */
+export function savedSession(): Session | undefined {
   const token = localStorage.getItem(storageKey);
   if (!token) return undefined;
   try {
-    const session = sessionFrom(token);
-    if (session.expiresAt > now) return session;
+    return sessionFrom(token);
   } catch {
     // A token we cannot read is as good as none.
+    localStorage.removeItem(storageKey);
+    return undefined;
   }
-  localStorage.removeItem(storageKey);
-  return undefined;
 }
+
+export const hasExpired = (session: Session, now = Date.now()) => session.expiresAt <= now;
+
+/** Whether the console opens on this session: a live one always; an expired one only while the registry is unreachable. */
+export const mayOpen = (session: Session | undefined, reachable: boolean, now = Date.now()): session is Session =>
+  session !== undefined && (!hasExpired(session, now) || !reachable);
 
 export function saveSession(session: Session | undefined): void {
   if (session) localStorage.setItem(storageKey, session.token);

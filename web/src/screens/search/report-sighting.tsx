@@ -2,16 +2,15 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod';
-import type { Channel, ReportSighting as ReportBody } from '../../../../schemas/matching.ts';
+import type { ReportSighting as ReportBody } from '../../../../schemas/matching.ts';
 import type { Role } from '../../../../schemas/identity.ts';
 import { useApp } from '../../app-context.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.ts';
-import { CountrySelect } from './country-select.tsx';
 import { reasonAt } from '../objects/field-errors.ts';
+import { type ChannelName, type Seen, SeenFields, seenAtOf, today } from './seen-fields.tsx';
 
-type ChannelName = z.output<typeof Channel>;
 const channels: ChannelName[] = ['customs', 'police', 'auction', 'online-marketplace', 'public'];
 const channelOf: Record<Role, ChannelName> = {
   customs: 'customs',
@@ -29,10 +28,7 @@ export function ReportSighting({ described }: { described: Described }) {
   const { api, session } = useApp();
   const { t } = useI18n();
   const { route } = useLocation();
-  const [channel, setChannel] = useState(channelOf[session.role]);
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [country, setCountry] = useState(described.structured?.country ?? '');
-  const [place, setPlace] = useState('');
+  const [seen, setSeen] = useState<Seen>(() => ({ channel: channelOf[session.role], date: today(), country: described.structured?.country ?? '', place: '' }));
   const [sourceUrl, setSourceUrl] = useState('');
   const [error, setError] = useState<Error>();
   const [sending, setSending] = useState(false);
@@ -47,8 +43,8 @@ export function ReportSighting({ described }: { described: Described }) {
     try {
       const accepted = await api.reportSighting({
         ...described,
-        channel,
-        seenAt: { date, country, ...(place.trim() ? { place: place.trim() } : {}) },
+        channel: seen.channel,
+        seenAt: seenAtOf(seen),
         ...(sourceUrl.trim() ? { sourceUrl: sourceUrl.trim() } : {}),
       });
       route(`/sightings/${accepted.id}`);
@@ -63,26 +59,7 @@ export function ReportSighting({ described }: { described: Described }) {
       <h2 id="report-title" ref={heading} tabIndex={-1}>{t('sighting.reportTitle')}</h2>
       <p class="help">{t('sighting.reportHelp')}</p>
       <ErrorSummary error={error} />
-      <Field label={t('sighting.channel')} error={reasonAt(error, 'channel', true)}>
-        <select value={channel} onChange={(event) => setChannel(event.currentTarget.value as ChannelName)}>
-          {channels.map((name) => (
-            <option key={name} value={name}>
-              {t(`sighting.channel.${name}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div class="row">
-        <Field label={t('sighting.seenOn')} error={reasonAt(error, 'seenAt.date', true)}>
-          <input type="date" required value={date} onInput={(event) => setDate(event.currentTarget.value)} />
-        </Field>
-        <Field label={t('sighting.seenIn')} error={reasonAt(error, 'seenAt.country', true)}>
-          <CountrySelect value={country} emptyLabel={t('country.choose')} onChange={setCountry} required />
-        </Field>
-      </div>
-      <Field label={t('sighting.place')} help={t('sighting.placeHelp')} error={reasonAt(error, 'seenAt.place', true)}>
-        <input value={place} maxLength={300} onInput={(event) => setPlace(event.currentTarget.value)} />
-      </Field>
+      <SeenFields value={seen} onChange={setSeen} channels={channels} error={error} />
       <Field label={t('sighting.sourceUrl')} help={t('sighting.sourceUrlHelp')} error={reasonAt(error, 'sourceUrl', true)}>
         <input type="url" inputMode="url" value={sourceUrl} placeholder="https://" onInput={(event) => setSourceUrl(event.currentTarget.value)} />
       </Field>

@@ -1,7 +1,5 @@
 // Reports a sighting with photos, with or without a network: it goes to the outbox on the device and is sent from there.
 import { useEffect, useState } from 'preact/hooks';
-import type * as z from 'zod';
-import type { Channel } from '../../../../schemas/matching.ts';
 import type { Role } from '../../../../schemas/identity.ts';
 import { useApp } from '../../app-context.ts';
 import { Field } from '../../components/field.tsx';
@@ -11,13 +9,11 @@ import { fieldStore } from '../../offline/db.ts';
 import { queueSighting, sendOutbox } from '../../offline/outbox.ts';
 import { useOnline } from '../../offline/network.ts';
 import { LanguageSelect } from '../objects/language-select.tsx';
-import { CountrySelect } from '../search/country-select.tsx';
+import { type ChannelName, type Seen, SeenFields, seenAtOf, today } from '../search/seen-fields.tsx';
 import { useObjectUrl } from './use-object-url.ts';
 
-type ChannelName = z.output<typeof Channel>;
 const channels: ChannelName[] = ['customs', 'police', 'public'];
 const channelOf: Partial<Record<Role, ChannelName>> = { customs: 'customs', police: 'police' };
-const today = () => new Date().toISOString().slice(0, 10);
 
 function PhotoPreview({ file, onRemove }: { file: File; onRemove: () => void }) {
   const { t } = useI18n();
@@ -36,10 +32,7 @@ export function OfflineReport() {
   const { api, session } = useApp();
   const { t } = useI18n();
   const online = useOnline();
-  const [channel, setChannel] = useState<ChannelName>(channelOf[session.role] ?? 'public');
-  const [date, setDate] = useState(today);
-  const [country, setCountry] = useState('');
-  const [place, setPlace] = useState('');
+  const [seen, setSeen] = useState<Seen>(() => ({ channel: channelOf[session.role] ?? 'public', date: today(), country: '', place: '' }));
   const [text, setText] = useState('');
   const [lang, setLang] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
@@ -59,9 +52,9 @@ export function OfflineReport() {
     await queueSighting(
       store,
       {
-        channel,
+        channel: seen.channel,
         ...(text.trim() ? { text: text.trim(), ...(lang ? { lang } : {}) } : {}),
-        seenAt: { date, country, ...(place.trim() ? { place: place.trim() } : {}) },
+        seenAt: seenAtOf(seen),
       },
       photos,
     );
@@ -92,26 +85,7 @@ export function OfflineReport() {
             ))}
           </ul>
         )}
-        <Field label={t('sighting.channel')}>
-          <select value={channel} onChange={(event) => setChannel(event.currentTarget.value as ChannelName)}>
-            {channels.map((name) => (
-              <option key={name} value={name}>
-                {t(`sighting.channel.${name}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div class="row">
-          <Field label={t('sighting.seenOn')}>
-            <input type="date" required value={date} max={today()} onInput={(event) => setDate(event.currentTarget.value)} />
-          </Field>
-          <Field label={t('sighting.seenIn')}>
-            <CountrySelect value={country} emptyLabel={t('country.choose')} onChange={setCountry} required />
-          </Field>
-        </div>
-        <Field label={t('sighting.place')} help={t('sighting.placeHelp')}>
-          <input value={place} maxLength={300} onInput={(event) => setPlace(event.currentTarget.value)} />
-        </Field>
+        <SeenFields value={seen} onChange={setSeen} channels={channels} />
         <div class="actions">
           <button type="submit" disabled={saving || empty}>
             {t('fieldReport.submit')}
