@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { functions, type FunctionName } from '../../infra/wiring.ts';
+import { AwsApiError, replyJson } from './aws-json-api.ts';
 import { jsonListFile } from './json-list-file.ts';
 import { pollQueue, queueNameOf } from './queue-sources.ts';
 
@@ -32,16 +33,6 @@ export interface StoredMapping {
   LastModified: number;
 }
 
-class LambdaError extends Error {
-  readonly statusCode: number;
-  readonly type: string;
-  constructor(statusCode: number, type: string, message: string) {
-    super(message);
-    this.statusCode = statusCode;
-    this.type = type;
-  }
-}
-
 const functionArn = (name: FunctionName) => `arn:aws:lambda:${region}:${account}:function:${name}`;
 
 /** A function name as Lambda takes it: a name, a full ARN or a partial ARN (`<account>:function:<name>`), with an optional qualifier. */
@@ -49,7 +40,7 @@ export function resolveFunctionName(value: unknown): FunctionName {
   const text = typeof value === 'string' ? value : '';
   const name = /^(?:arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:|\d{12}:function:)?([\w-]+)(?::[\w$-]+)?$/.exec(text)?.[1] ?? text;
   if (!Object.hasOwn(functions, name)) {
-    throw new LambdaError(404, 'ResourceNotFoundException', `Function not found: ${text.startsWith('arn:') ? text : `arn:aws:lambda:${region}:${account}:function:${name}`}`);
+    throw new AwsApiError(404, 'ResourceNotFoundException', `Function not found: ${text.startsWith('arn:') ? text : `arn:aws:lambda:${region}:${account}:function:${name}`}`);
   }
   return name as FunctionName;
 }
@@ -71,7 +62,7 @@ function view(mapping: StoredMapping, state?: string) {
 }
 
 function invalid(message: string): never {
-  throw new LambdaError(400, 'InvalidParameterValueException', message);
+  throw new AwsApiError(400, 'InvalidParameterValueException', message);
 }
 
 function checkSettings(mapping: StoredMapping) {
@@ -100,16 +91,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   } catch {
     // answered below
   }
-  throw new LambdaError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
-}
-
-function reply(response: ServerResponse, statusCode: number, body: unknown, errorType?: string) {
-  response.writeHead(statusCode, {
-    'content-type': 'application/json',
-    'x-amzn-requestid': randomUUID(),
-    ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-  });
-  response.end(JSON.stringify(body));
+  throw new AwsApiError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
 }
 
 export interface EventSourceMappings {
@@ -180,7 +162,7 @@ export async function serveEventSourceMappings(options: {
 
   function find(uuid: string): StoredMapping {
     const mapping = mappings.get(uuid);
-    if (!mapping) throw new LambdaError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
+    if (!mapping) throw new AwsApiError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
     return mapping;
   }
 
@@ -206,7 +188,7 @@ export async function serveEventSourceMappings(options: {
     checkSettings(mapping);
     for (const existing of mappings.values()) {
       if (existing.EventSourceArn === arn && existing.FunctionName === fn) {
-        throw new LambdaError(
+        throw new AwsApiError(
           409,
           'ResourceConflictException',
           `An event source mapping with SQS arn (" ${arn} ") and function (" ${fn} ") already exists. Please update or delete the existing mapping with UUID ${existing.UUID}`,
@@ -266,25 +248,25 @@ export async function serveEventSourceMappings(options: {
       const path = url.pathname.replace(/\/+$/, '');
       const method = request.method ?? 'GET';
       try {
-        if (!url.pathname.startsWith(apiPrefix)) throw new LambdaError(404, 'ResourceNotFoundException', 'Unknown Lambda API path');
+        if (!url.pathname.startsWith(apiPrefix)) throw new AwsApiError(404, 'ResourceNotFoundException', 'Unknown Lambda API path');
         const body = await readJson(request);
-        if (path === collectionPath && method === 'POST') return reply(response, 202, await create(body));
-        if (path === collectionPath && method === 'GET') return reply(response, 200, list(url.searchParams));
+        if (path === collectionPath && method === 'POST') return replyJson(response, 202, await create(body));
+        if (path === collectionPath && method === 'GET') return replyJson(response, 200, list(url.searchParams));
         const uuid = path.startsWith(`${collectionPath}/`) ? decodeURIComponent(path.slice(collectionPath.length + 1)) : undefined;
         if (uuid && !uuid.includes('/')) {
-          if (method === 'GET') return reply(response, 200, view(find(uuid)));
-          if (method === 'PUT') return reply(response, 202, await update(uuid, body));
-          if (method === 'DELETE') return reply(response, 202, await remove(uuid));
+          if (method === 'GET') return replyJson(response, 200, view(find(uuid)));
+          if (method === 'PUT') return replyJson(response, 202, await update(uuid, body));
+          if (method === 'DELETE') return replyJson(response, 202, await remove(uuid));
         }
-        throw new LambdaError(404, 'ResourceNotFoundException', `The local Lambda API does not serve ${method} ${url.pathname}`);
+        throw new AwsApiError(404, 'ResourceNotFoundException', `The local Lambda API does not serve ${method} ${url.pathname}`);
       } catch (error) {
-        if (error instanceof LambdaError) {
+        if (error instanceof AwsApiError) {
           // Lambda spells the message field "Message" on ResourceNotFoundException and "message" on the others.
           const messageField = error.type === 'ResourceNotFoundException' ? 'Message' : 'message';
-          return reply(response, error.statusCode, { Type: 'User', [messageField]: error.message }, error.type);
+          return replyJson(response, error.statusCode, { Type: 'User', [messageField]: error.message }, error.type);
         }
         options.log(`the local Lambda API failed on ${method} ${url.pathname}: ${String(error)}`);
-        return reply(response, 500, { Type: 'Service', message: String(error) }, 'ServiceException');
+        return replyJson(response, 500, { Type: 'Service', message: String(error) }, 'ServiceException');
       }
     },
     list: () => [...mappings.values()],

@@ -3,6 +3,7 @@
 // asynchronous invocation is answered 202 at once and retried twice if the function fails, as Lambda does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FunctionName } from '../../infra/wiring.ts';
+import { replyJson } from './aws-json-api.ts';
 import { resolveFunctionName } from './lambda-api.ts';
 
 type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
@@ -41,8 +42,7 @@ export function serveInvocations(invoke: Invoke, log: (line: string) => void) {
         event = text ? JSON.parse(text) : {};
       } catch (error) {
         const notFound = (error as { statusCode?: number }).statusCode === 404;
-        response.writeHead(notFound ? 404 : 400, { 'content-type': 'application/json', 'x-amzn-errortype': notFound ? 'ResourceNotFoundException' : 'InvalidRequestContentException' });
-        response.end(JSON.stringify({ Type: 'User', message: (error as Error).message }));
+        replyJson(response, notFound ? 404 : 400, { Type: 'User', message: (error as Error).message }, notFound ? 'ResourceNotFoundException' : 'InvalidRequestContentException');
         return;
       }
       if (request.headers['x-amz-invocation-type'] === 'Event') {

@@ -5,10 +5,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { env } from '../../infra/resources.ts';
 import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 import { rateMinutes } from '../../schemas/feeds.ts';
+import { AwsApiError, replyJson } from './aws-json-api.ts';
 import { jsonListFile } from './json-list-file.ts';
 import { resolveFunctionName } from './lambda-api.ts';
 
@@ -30,18 +30,8 @@ export interface StoredSchedule {
   LastModificationDate: number;
 }
 
-class SchedulerError extends Error {
-  readonly statusCode: number;
-  readonly type: string;
-  constructor(statusCode: number, type: string, message: string) {
-    super(message);
-    this.statusCode = statusCode;
-    this.type = type;
-  }
-}
-
 const invalid = (message: string): never => {
-  throw new SchedulerError(400, 'ValidationException', message);
+  throw new AwsApiError(400, 'ValidationException', message);
 };
 
 const arnOf = (schedule: Pick<StoredSchedule, 'GroupName' | 'Name'>) => `arn:aws:scheduler:${region}:${account}:schedule/${schedule.GroupName}/${schedule.Name}`;
@@ -57,11 +47,6 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
     // answered below
   }
   return invalid('The request body is not a JSON object');
-}
-
-function reply(response: ServerResponse, statusCode: number, body: unknown, errorType?: string) {
-  response.writeHead(statusCode, { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID(), ...(errorType ? { 'x-amzn-errortype': errorType } : {}) });
-  response.end(JSON.stringify(body));
 }
 
 /** Checks a create or update request as the service does, for the subset the local runtime can run. */
@@ -138,41 +123,41 @@ export async function serveScheduler(options: { dataDir: string; log: (line: str
     const method = request.method ?? 'GET';
     try {
       const found = /^\/schedules\/([^/]+)$/.exec(url.pathname);
-      if (!found) throw new SchedulerError(404, 'ResourceNotFoundException', `The local Scheduler API does not serve ${method} ${url.pathname}`);
+      if (!found) throw new AwsApiError(404, 'ResourceNotFoundException', `The local Scheduler API does not serve ${method} ${url.pathname}`);
       const name = decodeURIComponent(found[1] ?? '');
       const body = method === 'POST' || method === 'PUT' ? await readJson(request) : {};
       const group = (typeof body.GroupName === 'string' ? body.GroupName : url.searchParams.get('groupName')) ?? 'default';
       const key = `${group}/${name}`;
       const existing = schedules.get(key);
-      const missing = () => new SchedulerError(404, 'ResourceNotFoundException', `Schedule ${name} does not exist.`);
+      const missing = () => new AwsApiError(404, 'ResourceNotFoundException', `Schedule ${name} does not exist.`);
       if (method === 'POST') {
-        if (existing) throw new SchedulerError(409, 'ConflictException', `Schedule ${name} already exists.`);
+        if (existing) throw new AwsApiError(409, 'ConflictException', `Schedule ${name} already exists.`);
         const schedule = scheduleFrom(name, body, undefined);
         schedules.set(key, schedule);
         await save();
         arm(key);
-        return reply(response, 200, { ScheduleArn: arnOf(schedule) });
+        return replyJson(response, 200, { ScheduleArn: arnOf(schedule) });
       }
       if (!existing) throw missing();
-      if (method === 'GET') return reply(response, 200, view(existing));
+      if (method === 'GET') return replyJson(response, 200, view(existing));
       if (method === 'PUT') {
         const schedule = scheduleFrom(name, body, existing);
         schedules.set(key, schedule);
         await save();
         arm(key);
-        return reply(response, 200, { ScheduleArn: arnOf(schedule) });
+        return replyJson(response, 200, { ScheduleArn: arnOf(schedule) });
       }
       if (method === 'DELETE') {
         schedules.delete(key);
         arm(key);
         await save();
-        return reply(response, 200, {});
+        return replyJson(response, 200, {});
       }
-      throw new SchedulerError(405, 'ValidationException', `${method} is not a Scheduler API method here`);
+      throw new AwsApiError(405, 'ValidationException', `${method} is not a Scheduler API method here`);
     } catch (error) {
-      if (error instanceof SchedulerError) return reply(response, error.statusCode, { Message: error.message }, error.type);
+      if (error instanceof AwsApiError) return replyJson(response, error.statusCode, { Message: error.message }, error.type);
       options.log(`the local Scheduler API failed on ${method} ${url.pathname}: ${String(error)}`);
-      return reply(response, 500, { Message: String(error) }, 'InternalServerException');
+      return replyJson(response, 500, { Message: String(error) }, 'InternalServerException');
     }
   }
 

@@ -24,6 +24,17 @@ export function MeasurementsFields({ value, onChange, error }: Props) {
       <input type="number" inputMode="decimal" step="any" min="0" value={value[name]} onInput={(event) => set({ [name]: event.currentTarget.value })} />
     </Field>
   );
+  const unit = <K extends 'unit' | 'weightUnit'>(name: K, label: string, units: readonly NonNullable<MeasurementsDraft[K]>[]) => (
+    <Field label={label} error={reasonAt(error, `measurements.${name}`)}>
+      <select value={value[name]} onChange={(event) => set({ [name]: event.currentTarget.value } as Partial<MeasurementsDraft>)}>
+        {units.map((option) => (
+          <option key={option} value={option}>
+            {t(`unit.${option}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
   return (
     <fieldset class={whole ? 'fieldset-error' : undefined}>
       <legend>{t('field.measurements')}</legend>
@@ -33,27 +44,11 @@ export function MeasurementsFields({ value, onChange, error }: Props) {
       {whole && <p class="field-error">{whole}</p>}
       <div class="row">
         {lengths.map(number)}
-        <Field label={t('measure.unit')} error={reasonAt(error, 'measurements.unit')}>
-          <select value={value.unit} onChange={(event) => set({ unit: event.currentTarget.value as MeasurementsDraft['unit'] })}>
-            {lengthUnits.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`unit.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {unit('unit', t('measure.unit'), lengthUnits)}
       </div>
       <div class="row">
         {number('weight')}
-        <Field label={t('measure.weightUnit')} error={reasonAt(error, 'measurements.weightUnit')}>
-          <select value={value.weightUnit} onChange={(event) => set({ weightUnit: event.currentTarget.value as MeasurementsDraft['weightUnit'] })}>
-            {weightUnits.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`unit.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {unit('weightUnit', t('measure.weightUnit'), weightUnits)}
       </div>
     </fieldset>
   );
