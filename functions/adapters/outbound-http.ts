@@ -1,5 +1,5 @@
-// GET requests to partners' feeds and the images they list, guarded against server-side request forgery: http(s)
-// only, and no private, loopback, link-local or metadata address, checked on the address each connection is actually
+// Requests to partners' addresses (GETs of feeds and the images they list, POSTs of alerts to webhooks), guarded
+// against server-side request forgery: http(s) only, and no private, loopback, link-local or metadata address, checked on the address each connection is actually
 // made to (after DNS, so a name that resolves inward is refused) and again on every redirect, followed by hand.
 import { lookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -9,7 +9,7 @@ import { maxRedirects, requestTimeoutMs } from '../feeds/limits.ts';
 import { FetchFailed, type Fetched, type Fetcher } from '../feeds/model.ts';
 import { mayConnectTo, refusalOf } from '../http/public-address.ts';
 
-type Policy = { allowLoopback: boolean };
+export type Policy = { allowLoopback: boolean };
 
 class RefusedAddress extends Error {}
 
@@ -126,5 +126,27 @@ export function guardedFetcher(policy: Policy): Fetcher {
         return `has a host name that does not resolve (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
       }
     },
+  };
+}
+
+/**
+ * POSTs `body` to a partner's webhook through the same guarded lookup, so that a name which resolved outward when the
+ * subscription was made cannot be pointed inward later. No redirect is followed. Resolves the status it answered.
+ */
+export function guardedPost(policy: Policy, timeoutMs: number) {
+  return (address: string, body: string, headers: Record<string, string>): Promise<number> => {
+    const url = new URL(address);
+    const refusal = refusalOf(url, policy);
+    if (refusal) return Promise.reject(new RefusedAddress(`${url.href} ${refusal}`));
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise<number>((resolve, reject) => {
+      const request = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(policy), signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
   };
 }

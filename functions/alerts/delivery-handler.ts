@@ -16,9 +16,9 @@ import { deps } from '../deps.ts';
 import { logger } from '../http/logger.ts';
 import { deliverAlert, retryDelaySeconds } from './deliver.ts';
 
-const { tableName, webhookRetryBaseSeconds } = config();
+const { tableName, webhookRetryBaseSeconds, allowLoopbackWebhooks } = config();
 const { maxAttempts } = subscriptionQueueSource();
-const deliveryDeps = { subscriptions: dynamoSubscriptions(tableName), webhooks: httpWebhooks, clock: deps.clock };
+const deliveryDeps = { subscriptions: dynamoSubscriptions(tableName), webhooks: httpWebhooks({ allowLoopback: allowLoopbackWebhooks }), clock: deps.clock };
 
 const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: 7 * 24 * 3600 });
 // One alert reaches one subscription once, even when SQS hands the same message over twice.
