@@ -9,7 +9,7 @@
 // A lot, its run's sighting and the run's counts are written in one transaction, on condition that the lot is not
 // already recorded with that hash: a lot message delivered twice counts once.
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { conditionFailedAt, isConditionFailure } from './condition-failures.ts';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -44,7 +44,6 @@ const errorKey = (runId: string, error: RunError) => ({
 const runExpiry = (startedAt: string) => Math.floor(Date.parse(startedAt) / 1000) + 90 * 24 * 3600;
 const expiration = table.ttlAttribute;
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 type FeedItem = { record: StoredFeed; consecutiveFailures?: number; lastSuccessAt?: string; lastError?: FeedState['lastError']; validators?: FeedState['validators'] };
 
@@ -245,8 +244,7 @@ export function dynamoRuns(tableName: string): RunRepository {
         );
         return true;
       } catch (error) {
-        const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+        if (conditionFailedAt(error, 0)) return false;
         throw error;
       }
     },

@@ -21,7 +21,8 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './condition-failures.ts';
 import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import { Timestamp } from '../../schemas/primitives.ts';
@@ -61,11 +62,6 @@ function objectItem(object: StoredObject) {
 
 const maxTransactionItems = 100;
 const maxImportAttempts = 6;
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed'));
 
 // Records written before visibility existed carry none and read as the default. DynamoDB refuses names and values
 // an expression does not use, so each is added with the clause that uses it.
