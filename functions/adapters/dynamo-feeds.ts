@@ -9,7 +9,7 @@
 // A lot, its run's sighting and the run's counts are written in one transaction, on condition that the lot is not
 // already recorded with that hash: a lot message delivered twice counts once.
 import { createHash } from 'node:crypto';
-import { conditionFailedAt, isConditionFailure } from './condition-failures.ts';
+import { conditionFailedAt, isConditionFailure, putIf } from './condition-failures.ts';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -84,13 +84,8 @@ async function updateExisting(tableName: string, id: string, update: { UpdateExp
 export function dynamoFeeds(tableName: string): FeedRepository {
   return {
     async create(feed) {
-      await dynamo.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...feedKey(feed.id), entity: 'feed', version: feed.version, listPk: `FEEDS#${feed.org}`, listSk: `${feed.createdAt}#${feed.id}`, record: feed, consecutiveFailures: 0 },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      const item = { ...feedKey(feed.id), entity: 'feed', version: feed.version, listPk: `FEEDS#${feed.org}`, listSk: `${feed.createdAt}#${feed.id}`, record: feed, consecutiveFailures: 0 };
+      if (!(await putIf({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }))) throw new Error(`A feed ${feed.id} is stored already`);
     },
 
     async get(id) {

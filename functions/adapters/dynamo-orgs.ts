@@ -4,23 +4,14 @@
 //   organisation by id            pk=ORG#<id>  sk=META
 //   all organisations, by name    index byCreated: listPk=ORGS, listSk=<name>#<id>
 //   an organisation's members     pk=ORG#<id>  sk begins_with MEMBER#
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { OrgRepository, StoredMember, StoredOrg } from '../orgs/model.ts';
 import { dynamo } from './clients.ts';
+import { putIf } from './condition-failures.ts';
 
 const orgKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'META' });
 const orgItem = (org: StoredOrg) => ({ ...orgKey(org.id), entity: 'org', version: org.version, listPk: 'ORGS', listSk: `${org.name}#${org.id}`, record: org });
 
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
 
 export function dynamoOrgs(tableName: string): OrgRepository {
   async function all<T>(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string> }): Promise<T[]> {
@@ -30,7 +21,7 @@ export function dynamoOrgs(tableName: string): OrgRepository {
   }
 
   return {
-    create: (org) => conditional(() => dynamo.send(new PutCommand({ TableName: tableName, Item: orgItem(org), ConditionExpression: 'attribute_not_exists(pk)' }))),
+    create: (org) => putIf({ TableName: tableName, Item: orgItem(org), ConditionExpression: 'attribute_not_exists(pk)' }),
 
     async get(id) {
       const result = await dynamo.send(new GetCommand({ TableName: tableName, Key: orgKey(id), ConsistentRead: true }));
@@ -40,11 +31,7 @@ export function dynamoOrgs(tableName: string): OrgRepository {
     list: () => all<StoredOrg>({ IndexName: 'byCreated', KeyConditionExpression: 'listPk = :orgs', ExpressionAttributeValues: { ':orgs': 'ORGS' } }),
 
     replace: (org, expectedVersion) =>
-      conditional(() =>
-        dynamo.send(
-          new PutCommand({ TableName: tableName, Item: orgItem(org), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-        ),
-      ),
+      putIf({ TableName: tableName, Item: orgItem(org), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
 
     async addMember(member) {
       await dynamo.send(new PutCommand({ TableName: tableName, Item: { pk: `ORG#${member.org}`, sk: `MEMBER#${member.email}`, entity: 'member', record: member } }));

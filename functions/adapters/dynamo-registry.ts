@@ -15,14 +15,13 @@
 // fills a page past the records filtered out, so a hidden record does not even shorten a page.
 import {
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { isConditionFailure } from './condition-failures.ts';
+import { isConditionFailure, putIf } from './condition-failures.ts';
 import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import { Timestamp } from '../../schemas/primitives.ts';
@@ -264,13 +263,10 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
 
     images: {
       async create(image) {
-        await dynamo.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...imageKey(image.objectId, image.id), entity: 'image', imageStatus: image.status, record: image },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        const item = { ...imageKey(image.objectId, image.id), entity: 'image', imageStatus: image.status, record: image };
+        if (!(await putIf({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }))) {
+          throw new Error(`A photo ${image.id} is stored already`);
+        }
       },
 
       async get(objectId, imageId) {

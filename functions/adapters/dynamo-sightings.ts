@@ -8,7 +8,8 @@
 //   an object's matches, newest      index byCreated: listPk=MATCHES#<objectId>, listSk=<createdAt>#<id>
 //   a report's Idempotency-Key       pk=REPORTKEY#<org>  sk=<key>  (written with its sighting, expired by TTL)
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { putIf } from './condition-failures.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
 import { table } from '../../infra/resources.ts';
 import type { ReportKey, SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
@@ -55,7 +56,7 @@ export function dynamoSightings(tableName: string): SightingRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       };
       if (!key) {
-        await dynamo.send(new PutCommand(put));
+        if (!(await putIf(put))) throw new Error(`A sighting ${sighting.id} is stored already`);
         return undefined;
       }
       // The key and the sighting are written together or not at all: no key without its sighting, nor the reverse.
@@ -182,22 +183,7 @@ export function dynamoSightings(tableName: string): SightingRepository {
       };
     },
 
-    async reviewMatch(match) {
-      try {
-        await dynamo.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: matchItem(match),
-            ConditionExpression: 'matchStatus = :open',
-            ExpressionAttributeValues: { ':open': 'open' },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    reviewMatch: (match) => putIf({ TableName: tableName, Item: matchItem(match), ConditionExpression: 'matchStatus = :open', ExpressionAttributeValues: { ':open': 'open' } }),
 
     async saveFingerprints(sightingId, fingerprints) {
       await Promise.all(

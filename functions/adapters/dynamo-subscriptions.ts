@@ -5,11 +5,11 @@
 //   an organisation's subscriptions    index byCreated: listPk=SUBS#<org>, listSk=<createdAt>#<id>
 //   alert by id                        pk=ALERT#<id>    sk=META  (the id comes from what raised it: written once)
 //   alerts, newest first               index byCreated: listPk=ALERT, listSk=<occurredAt>#<alertId>
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../../schemas/alerts.ts';
 import type { AlertRepository, StoredSubscription, SubscriptionRepository } from '../alerts/model.ts';
 import { dynamo } from './clients.ts';
+import { putIf } from './condition-failures.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 const subscriptionKey = (id: string) => ({ pk: `SUB#${id}`, sk: 'META' });
@@ -27,7 +27,9 @@ const subscriptionItem = (subscription: StoredSubscription) => ({
 export function dynamoSubscriptions(tableName: string): SubscriptionRepository {
   return {
     async create(subscription) {
-      await dynamo.send(new PutCommand({ TableName: tableName, Item: subscriptionItem(subscription), ConditionExpression: 'attribute_not_exists(pk)' }));
+      if (!(await putIf({ TableName: tableName, Item: subscriptionItem(subscription), ConditionExpression: 'attribute_not_exists(pk)' }))) {
+        throw new Error(`A subscription ${subscription.id} is stored already`);
+      }
     },
 
     async get(id) {
@@ -50,22 +52,8 @@ export function dynamoSubscriptions(tableName: string): SubscriptionRepository {
       return found;
     },
 
-    async replace(subscription, expectedVersion) {
-      try {
-        await dynamo.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: subscriptionItem(subscription),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    replace: (subscription, expectedVersion) =>
+      putIf({ TableName: tableName, Item: subscriptionItem(subscription), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
 
     async delete(id) {
       await dynamo.send(new DeleteCommand({ TableName: tableName, Key: subscriptionKey(id) }));

@@ -1,6 +1,7 @@
 // The matcher when its writes fail: a share of its DynamoDB writes refused outright (not throttled: the SDK does not
-// retry them), so records of its stream batches fail and are run again, as Lambda does. Afterwards every sighting has
-// settled exactly as in a run without faults: no match lost, none made twice, none stuck pending.
+// retry them), so records of its stream batches fail and are run again, as Lambda does; or a share of its writes land
+// and their replies are lost, so the SDK's retry meets a conditional-check failure on what it wrote itself. Afterwards
+// every sighting has settled exactly as in a run without faults: no match lost, none made twice, none stuck pending.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -10,12 +11,12 @@ import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { env, table } from '../../infra/resources.ts';
 import { ensureTable } from '../../scripts/local/provision.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { adapterEnvironment } from '../support/adapter-env.ts';
-import { dynamoRefusal, startFaultProxy } from '../support/fault-proxy.ts';
+import { type Fault, dynamoLostReply, dynamoRefusal, startFaultProxy } from '../support/fault-proxy.ts';
 import { publisherEnvironment } from '../support/publisher-runs.ts';
 import { caller, greekIcon, italianPainting, malianTerracotta, mughalFolio } from '../fixtures/objects.ts';
 
@@ -30,12 +31,12 @@ const { newObject } = await import('../../functions/objects/register.ts');
 const run = randomUUID().slice(0, 8);
 const harness = resolve(import.meta.dirname, '../support/matcher-run.ts');
 const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-const tables = { faulty: `registry-faulty-${run}`, clean: `registry-clean-${run}` };
 const bucketName = `matcher-faults-${run}`;
+const tablesMade: string[] = [];
 const closers: (() => unknown)[] = [];
 afterAll(async () => {
   for (const close of closers) await close();
-  for (const name of Object.values(tables)) await admin.send(new DeleteTableCommand({ TableName: name }));
+  for (const name of tablesMade) await admin.send(new DeleteTableCommand({ TableName: name }));
   admin.destroy();
 });
 
@@ -54,6 +55,7 @@ const reports = (n: number) =>
 /** The same objects and sightings, with the same ids, in a registry table of its own. */
 async function registryWith(tableName: string, ids: { objects: string[]; sightings: string[] }, at: string) {
   await ensureTable(admin, tableName, table);
+  tablesMade.push(tableName);
   const objects = dynamoRegistry(tableName);
   const sightings = dynamoSightings(tableName);
   for (const [n, record] of records.entries()) {
@@ -75,7 +77,7 @@ async function registryWith(tableName: string, ids: { objects: string[]; sightin
     redLists: [],
   }));
   for (const sighting of stored) await sightings.create(sighting);
-  return { sightings, stored };
+  return { tableName, sightings, stored };
 }
 
 /** The stream's INSERT records of the sightings, ten to a batch as the event source mapping takes them. */
@@ -112,6 +114,7 @@ async function matchUntilDone(file: string, environment: NodeJS.ProcessEnv): Pro
       const { stdout } = await promisify(execFile)(process.execPath, [harness, file], { env: environment });
       if ((JSON.parse(stdout) as { batchItemFailures: unknown[] }).batchItemFailures.length === 0) return { runs, failedInvocations };
     } catch (error) {
+      // A lost reply surfaces only when the SDK's retries ran out on it: its message is the injected one too.
       if (!String((error as { stderr?: string }).stderr).includes('Injected by the fault proxy')) throw error;
       failedInvocations += 1;
     }
@@ -129,17 +132,27 @@ async function outcome(sightings: ReturnType<typeof dynamoSightings>, ids: strin
   );
 }
 
-describe('a matcher whose writes fail now and then', () => {
+const scenarios: { name: string; fault: Fault; rate: number; retried: boolean }[] = [
+  { name: 'a share of its writes and reads refused', fault: dynamoRefusal(['TransactWriteItems', 'UpdateItem', 'Query']), rate: 0.1, retried: true },
+  // The SDK retries a lost reply itself, so a batch needs running again only when the code misreads the retry's conditional-check failure.
+  { name: 'a share of its writes landing with their replies lost', fault: dynamoLostReply(['TransactWriteItems', 'UpdateItem', 'PutItem']), rate: 0.25, retried: false },
+];
+
+beforeAll(async () => {
+  const s3 = new S3Client({ endpoint: awsEndpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await s3.send(new CreateBucketCommand({ Bucket: bucketName }));
+  s3.destroy();
+});
+
+describe.each(scenarios)('a matcher with $name', ({ name, fault, rate, retried }) => {
   it('settles every sighting exactly as a run without faults does', async () => {
     // Arrange
-    const s3 = new S3Client({ endpoint: awsEndpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await s3.send(new CreateBucketCommand({ Bucket: bucketName }));
-    s3.destroy();
     const ids = { objects: records.map(() => randomUUID()), sightings: Array.from({ length: 30 }, () => randomUUID()) };
     const at = new Date().toISOString();
-    const faulty = await registryWith(tables.faulty, ids, at);
-    const clean = await registryWith(tables.clean, ids, at);
-    const proxy = await startFaultProxy(dynamoEndpoint, dynamoRefusal(['TransactWriteItems', 'UpdateItem', 'Query']), { rate: 0.1, seed: 23 });
+    const tag = name.split(' ').at(-1);
+    const faulty = await registryWith(`registry-faulty-${tag}-${run}`, ids, at);
+    const clean = await registryWith(`registry-clean-${tag}-${run}`, ids, at);
+    const proxy = await startFaultProxy(dynamoEndpoint, fault, { rate, seed: 23 });
     closers.push(proxy.close);
     const environmentFor = (tableName: string, dynamo: string) => ({
       ...publisherEnvironment({ aws: awsEndpoint, dynamo, apiUrl: 'http://127.0.0.1/unused', topicArn: 'arn:aws:sns:us-east-1:000000000000:unused' }),
@@ -149,14 +162,14 @@ describe('a matcher whose writes fail now and then', () => {
 
     // Act
     const runs: { runs: number; failedInvocations: number }[] = [];
-    for (const file of await batchFiles(faulty.stored)) runs.push(await matchUntilDone(file, environmentFor(tables.faulty, proxy.url)));
-    for (const file of await batchFiles(clean.stored)) await matchUntilDone(file, environmentFor(tables.clean, dynamoEndpoint));
+    for (const file of await batchFiles(faulty.stored)) runs.push(await matchUntilDone(file, environmentFor(faulty.tableName, proxy.url)));
+    for (const file of await batchFiles(clean.stored)) await matchUntilDone(file, environmentFor(clean.tableName, dynamoEndpoint));
     const withFaults = await outcome(faulty.sightings, ids.sightings);
     const withoutFaults = await outcome(clean.sightings, ids.sightings);
 
     // Assert: faults happened and were retried, and the outcome is the same to the match
     expect(proxy.counts().injected).toBeGreaterThan(0);
-    expect(runs.some((batch) => batch.runs > 1)).toBe(true);
+    expect(runs.some((batch) => batch.runs > 1)).toBe(retried);
     expect(withFaults.filter((sighting) => sighting.status !== 'matched' && sighting.status !== 'no-match')).toEqual([]);
     expect(withFaults.filter((sighting) => sighting.matchIds !== sighting.matches.length)).toEqual([]);
     expect(withFaults).toEqual(withoutFaults);
