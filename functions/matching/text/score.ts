@@ -7,7 +7,7 @@ import { compareSizes, describe, sizeContradiction, sizeTolerance } from './meas
 import { fold, isTransliterated } from './normalise.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
 
-// Weights are in score points and additive, so the reasons add up to the score. They follow how much each kind of evidence narrows
+// Weights are in score points and add up to the score (agreement up to 1). They follow how much each kind of evidence narrows
 // the field: many objects share a type or a material, few share a size, an inscription almost never, an inventory number never.
 // Nothing short of a decisive detail (inscription, mark, size) or several agreeing ones lifts a report over the threshold, and a
 // contradicted decisive detail costs more than a match gains, because a near twin agrees on everything else.
@@ -22,7 +22,7 @@ const weight = {
   words: 0.3,
   inscription: 0.35,
   inscriptionInText: 0.3,
-  inscriptionContradicts: -0.4,
+  inscriptionContradicts: -0.45,
   markSame: 0.4,
   markContains: 0.3,
   markContradicts: -0.45,
@@ -195,7 +195,10 @@ export function scorerFor(query: QueryFeatures, wordWeight: (word: string) => nu
       ...wordReasons(object, wordWeights, total),
       ...countryReasons(query, object),
     ];
-    const sum = reasons.reduce((running, reason) => running + reason.contribution, 0);
-    return { score: points(Math.min(1, Math.max(0, sum))), reasons: reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)) };
+    // Agreement counts up to certainty, no further; a contradiction is then taken from that. Summed the other way, a
+    // near twin that agrees on everything else would carry its surplus over the contradicted inventory number.
+    const gained = reasons.reduce((running, reason) => running + Math.max(0, reason.contribution), 0);
+    const lost = reasons.reduce((running, reason) => running + Math.min(0, reason.contribution), 0);
+    return { score: points(Math.max(0, Math.min(1, gained) + lost)), reasons: reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)) };
   };
 }

@@ -65,6 +65,25 @@ describe('near twins', () => {
     expect([...found.keys()][0]).toBe('vase-attic-amphora-red');
     expect(negative(found.get('vase-attic-amphora-black')).map((reason) => reason.field)).toEqual(['inscriptions']);
   });
+
+  it('keeps a twin that agrees on everything but the inventory number under the threshold', () => {
+    // Arrange: two entries of one museum's series, alike to the word but for their numbers
+    const original = textObjects.find((object) => object.id === 'icon-nicholas-kastoria');
+    if (!original) throw new Error('fixture missing');
+    const series = createTextIndex();
+    series.upsert({ ...original, id: 'series-1', markings: [{ kind: 'inventory-number', text: 'ΚΑΣ 2001' }] });
+    series.upsert({ ...original, id: 'series-2', markings: [{ kind: 'inventory-number', text: 'ΚΑΣ 2002' }] });
+    const query = { text: `${original.description} ${original.distinguishingFeatures} Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, 42.5 x 31 cm, inv. ΚΑΣ 2001`, lang: 'el' };
+
+    // Act
+    const [first, second] = series.search(query, 5);
+
+    // Assert
+    expect(first?.objectId).toBe('series-1');
+    expect(second?.objectId).toBe('series-2');
+    expect(second?.score ?? 0).toBeLessThan(textAlertThreshold);
+    expect(negative(second).map((reason) => reason.field)).toEqual(['markings']);
+  });
 });
 
 describe('reasons', () => {
