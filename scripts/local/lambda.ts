@@ -1,14 +1,15 @@
-// Loads the functions the wiring declares and invokes them as Lambda would: same module, same handler export.
+// Loads the functions the wiring declares and invokes them as Lambda would: same module, same handler export, one
+// invocation at a time in each environment.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { functions, type FunctionName } from '../../infra/wiring.ts';
+import { type FunctionDecl, functions, type FunctionName } from '../../infra/wiring.ts';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+type Runnable = Pick<FunctionDecl, 'entry' | 'timeoutSeconds' | 'memoryMb'>;
 
-function contextFor(name: FunctionName): Context {
-  const decl = functions[name];
+function contextFor(name: string, decl: Runnable): Context {
   const deadline = Date.now() + decl.timeoutSeconds * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -26,16 +27,32 @@ function contextFor(name: FunctionName): Context {
   };
 }
 
-/** Each function's module is loaded on its first invocation, as a Lambda cold start would. */
-export function loadFunctions(root: string): (name: FunctionName, event: unknown) => Promise<unknown> {
-  const loaded = new Map<FunctionName, Promise<LambdaHandler>>();
-  const load = (name: FunctionName) => {
-    let handler = loaded.get(name);
-    if (!handler) {
-      handler = import(pathToFileURL(resolve(root, functions[name].entry)).href).then((module: { handler: LambdaHandler }) => module.handler);
-      loaded.set(name, handler);
+/**
+ * Each function runs in environments that take one invocation at a time, as Lambda's do: a handler module's own state
+ * (a Powertools BatchProcessor, the Lambda context it registered) belongs to the one invocation running in it. An
+ * invocation that finds every environment of its function busy starts another, a cold start: the handler module
+ * loaded again under a URL of its own. The modules it imports (clients, the matching index) are loaded once and shared.
+ */
+export function loadFunctions<Name extends string = FunctionName>(root: string, declared: Record<Name, Runnable> = functions as Record<Name, Runnable>) {
+  const idle = new Map<Name, LambdaHandler[]>();
+  const started = new Map<Name, number>();
+
+  async function environmentOf(name: Name): Promise<LambdaHandler> {
+    const free = idle.get(name)?.pop();
+    if (free) return free;
+    const count = (started.get(name) ?? 0) + 1;
+    started.set(name, count);
+    const url = pathToFileURL(resolve(root, declared[name].entry));
+    url.searchParams.set('environment', String(count));
+    return ((await import(url.href)) as { handler: LambdaHandler }).handler;
+  }
+
+  return async (name: Name, event: unknown): Promise<unknown> => {
+    const handler = await environmentOf(name);
+    try {
+      return await handler(event, contextFor(name, declared[name]));
+    } finally {
+      idle.set(name, [...(idle.get(name) ?? []), handler]);
     }
-    return handler;
   };
-  return async (name, event) => (await load(name))(event, contextFor(name));
 }
