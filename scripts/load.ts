@@ -1,5 +1,7 @@
 // Load on the local stack over HTTP: registrations, photos, searches and sightings at a set concurrency, then an
 // accounting of what the registry owed: every sighting settled, every alert delivered once, every object readable.
+// One partner's webhook is down for the whole run: its alerts must all wait in the dead letters, and arrive exactly
+// once when it is back and an admin redrives them.
 // `npm run load -- --reports 10000 --concurrency 50 [--objects K] [--photos P] [--searches S] [--url http://…]`
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { seededRandom, type Random } from '../test/fixtures/random.ts';
 import { alertInbox, type AlertInbox } from '../test/support/alert-inbox.ts';
 import { apiClient, postToPresignedUpload, type Reply } from '../test/support/api.ts';
 import { launchLocalStack } from '../test/support/local-stack.ts';
+import { webhookReceiver } from '../test/support/partners.ts';
 import { percentile } from '../test/support/stats.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,11 +174,11 @@ function schedule(options: Options, seeded: number, random: Random): Op[] {
   return ops;
 }
 
-/** Each object carries an inventory number of its own, as a museum's records do. */
+/** Each object carries an inventory number of its own, written as museums write them ("MXK-1012"). */
 async function register(run: Run) {
   const n = run.nextObject++;
   const fixture = fixtures[n % fixtures.length] as RegisterObject;
-  const number = `INV ${run.tag}-${String(n).padStart(6, '0')}`;
+  const number = `${run.tag.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase()}-${1000 + n}`;
   const record = RegisterObject.parse({ ...fixture, markings: [{ kind: 'inventory-number', text: number }] });
   const museum = run.museums[n % run.museums.length] as Caller;
   const reply = await run.api.call('POST /v1/objects', '/v1/objects', { as: museum, body: record });
@@ -267,6 +270,20 @@ function subscribersOf(tag: string, museum: Caller): Subscriber[] {
       owes: (alert) => alert.event === 'new-object' || alert.ownerOrg === museum.org,
     },
   ];
+}
+
+type DownWebhook = { name: string; as: Caller; receiver: Awaited<ReturnType<typeof webhookReceiver>>; subscriptionId?: string };
+
+/** Customs' webhook for new losses, answering 503 until the accounting brings it back. */
+async function downWebhook(run: Run): Promise<DownWebhook> {
+  const webhook: DownWebhook = { name: `load-${run.tag}-customs-webhook`, as: caller('customs', `load-${run.tag}-customs`), receiver: await webhookReceiver(() => 503) };
+  const reply = await run.api.call('POST /v1/subscriptions', '/v1/subscriptions', {
+    as: webhook.as,
+    body: { name: webhook.name, delivery: { type: 'webhook', url: webhook.receiver.url }, filter: { events: ['new-object'] } },
+  });
+  if (reply?.status !== 201) throw new Error(`subscribing ${webhook.name} failed: ${reply?.status} ${JSON.stringify(reply?.body)}`);
+  webhook.subscriptionId = reply.body.id as string;
+  return webhook;
 }
 
 async function subscribe(run: Run, target: Target, subscribers: Subscriber[]) {
@@ -379,6 +396,44 @@ async function account(run: Run, subscribers: Subscriber[], states: Map<string, 
   }
 }
 
+type WebhookCheck = { expected: Set<string>; parked: number; redriven: number; delivered: Map<string, number>; stillDead: number; refused: number };
+
+const registryAdmin: Caller = caller('admin', 'registry-operators');
+
+async function deadLettersOf(run: Run, subscriptionId: string): Promise<string[]> {
+  const reply = await run.api.call('GET /v1/admin/dead-letters', '/v1/admin/dead-letters', { as: registryAdmin });
+  return ((reply?.body?.items ?? []) as { subscriptionId: string; alertId: string }[]).filter((item) => item.subscriptionId === subscriptionId).map((item) => item.alertId);
+}
+
+/** Polls `read` until `done` holds, nothing has changed for `stallMs`, or the deadline; returns the last value read. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, size: (value: T) => number, deadline: number, stallMs = 90_000): Promise<T> {
+  let value = await read();
+  let [last, lastProgress] = [size(value), performance.now()];
+  while (!done(value) && performance.now() < deadline && performance.now() - lastProgress < stallMs) {
+    await sleep(2000);
+    value = await read();
+    if (size(value) !== last) [last, lastProgress] = [size(value), performance.now()];
+  }
+  return value;
+}
+
+/** Waits for every alert the webhook is owed to be parked, brings the webhook back, redrives, and counts what arrives. */
+async function bringBack(run: Run, webhook: DownWebhook, owed: Owed[], deadline: number): Promise<WebhookCheck> {
+  const subscriptionId = webhook.subscriptionId ?? '';
+  const expected = new Set(owed.filter((alert) => alert.event === 'new-object').map((alert) => alert.alertId));
+  const parked = await pollUntil(() => deadLettersOf(run, subscriptionId), (ids) => [...expected].every((id) => ids.includes(id)), (ids) => ids.length, deadline);
+  const refused = webhook.receiver.calls.length;
+  webhook.receiver.answerWith(() => 204);
+  const reply = await run.api.call('POST /v1/admin/dead-letters/redrive', '/v1/admin/dead-letters/redrive', { as: registryAdmin, body: { subscriptionId } });
+  const accepted = () => webhook.receiver.accepted().map((call) => (JSON.parse(call.body) as { alertId: string }).alertId);
+  await pollUntil(async () => accepted(), (ids) => [...expected].every((id) => ids.includes(id)), (ids) => ids.length, deadline);
+  // Time for a duplicate to show, if there were one.
+  await sleep(5000);
+  const delivered = new Map<string, number>();
+  for (const id of accepted()) delivered.set(id, (delivered.get(id) ?? 0) + 1);
+  return { expected, parked: parked.length, redriven: (reply?.body?.redriven as number | undefined) ?? 0, delivered, stillDead: (await deadLettersOf(run, subscriptionId)).length, refused };
+}
+
 type ObjectCheck = { readable: number; unreadable: string[]; images: Record<string, number> };
 
 /** Reads back every object written: it must be there, with its inventory number, and its photo no longer pending. */
@@ -469,6 +524,23 @@ function printDeliveries(deliveries: Delivery[], subscribers: Subscriber[]) {
   if (receiveErrors > 0) console.log(`  (the partner side had ${receiveErrors} receive errors: a duplicate may be ours, not the registry's)`);
 }
 
+function webhookDelivery(webhook: DownWebhook, check: WebhookCheck): Delivery {
+  return {
+    name: webhook.name,
+    expected: check.expected.size,
+    delivered: [...check.expected].filter((id) => check.delivered.has(id)).length,
+    lost: [...check.expected].filter((id) => !check.delivered.has(id)),
+    duplicated: [...check.delivered].filter(([, count]) => count > 1).map(([id, count]) => `${id}×${count}`),
+    unexpected: [...check.delivered.keys()].filter((id) => !check.expected.has(id)),
+  };
+}
+
+function printWebhook(check: WebhookCheck) {
+  console.log(
+    `  (webhook down for the run: ${check.refused} attempts refused, ${check.parked} alerts parked in the dead letters, ${check.redriven} redriven when it was back, ${check.stillDead} still dead after)`,
+  );
+}
+
 function printObjects(run: Run, check: ObjectCheck) {
   const images = Object.entries(check.images).map(([status, count]) => `${status} ${count}`).join(', ') || 'none';
   console.log(`\nobjects: written ${run.registered.length}   readable ${check.readable}   unreadable ${check.unreadable.length}${check.unreadable.length ? ` (${check.unreadable.slice(0, 10).join(', ')})` : ''}`);
@@ -503,8 +575,10 @@ async function main() {
     nextObject: 0,
   };
   const subscribers = subscribersOf(tag, museums[0] as Caller);
+  let webhook: DownWebhook | undefined;
   try {
     await subscribe(run, target, subscribers);
+    webhook = await downWebhook(run);
     await Promise.all(run.photoBytes);
     const setup = log.samples.length;
     const wallMs = await drive(run);
@@ -518,6 +592,7 @@ async function main() {
     const states = await settle(run, deadline);
     const settleMs = performance.now() - settleStarted;
     const { owed, ending } = await account(run, subscribers, states, deadline);
+    const webhookCheck = await bringBack(run, webhook, owed, deadline);
     const accountedMs = performance.now() - settleStarted;
     const objects = await readBack(run);
     for (const subscriber of subscribers) await subscriber.inbox?.stop();
@@ -525,19 +600,22 @@ async function main() {
     printRequests('accounting reads', log.samples.slice(accountingStart));
     console.log(`  sightings settled ${fixed(settleMs / 1000, 1)} s after the load ended; alerts accounted ${fixed(accountedMs / 1000, 1)} s after it`);
     printSightings(run, states);
-    const deliveries = subscribers.map((subscriber) => deliveryOf(subscriber, owed));
+    const deliveries = [...subscribers.map((subscriber) => deliveryOf(subscriber, owed)), webhookDelivery(webhook, webhookCheck)];
     printDeliveries(deliveries, subscribers);
+    printWebhook(webhookCheck);
     if (ending === 'deadline') console.log('  the deadline (--settle-seconds) passed while alerts were still arriving: "lost" includes alerts still in flight');
     if (ending === 'stalled') console.log('  no alert arrived in the last 90 s before giving up: the lost ones are not merely late');
     printObjects(run, objects);
     if (log.failures.length > 0) console.log(`\nrequests without an answer: ${log.failures.slice(0, 5).join('; ')}${log.failures.length > 5 ? ' …' : ''}`);
 
     const stuck = [...states.values()].filter((state) => state.status === 'pending' || state.status === 'failed').length;
-    const bad = deliveries.some((delivery) => delivery.lost.length + delivery.duplicated.length > 0) || stuck > 0 || objects.unreadable.length > 0;
-    console.log(`\n${bad ? 'FAIL: alerts lost or duplicated, sightings stuck or failed, or objects unreadable' : 'OK: every sighting settled, every alert delivered once, every object readable'}`);
+    const bad =
+      deliveries.some((delivery) => delivery.lost.length + delivery.duplicated.length > 0) || stuck > 0 || objects.unreadable.length > 0 || webhookCheck.stillDead > 0;
+    console.log(`\n${bad ? 'FAIL: alerts lost or duplicated, sightings stuck or failed, objects unreadable, or dead letters left' : 'OK: every sighting settled, every alert delivered once, every object readable'}`);
     process.exitCode = bad ? 1 : 0;
   } finally {
     for (const subscriber of subscribers) await subscriber.inbox?.stop().catch(() => {});
+    await webhook?.receiver.close();
     await target.stop();
   }
 }
