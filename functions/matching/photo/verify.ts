@@ -2,7 +2,9 @@
 import type { Reason } from '../model.ts';
 import { inlierEvidence } from './calibration.ts';
 import type { PhotoFingerprint } from './fingerprint.ts';
-import { unpackFeatures, type LocalFeatures, type UnpackedFeatures } from './local-features.ts';
+import { wasm } from './hamming-match.wasm.ts';
+import { descriptorBytes, unpackFeatures, type LocalFeatures, type UnpackedFeatures } from './local-features.ts';
+import { kernelFrom, reserveBytes } from './wasm-kernel.ts';
 
 export interface Verification {
   /** Keypoint matches consistent with one similarity transform. */
@@ -17,11 +19,9 @@ const iterations = 400;
 // In working-size pixels (512 on the long side): loose enough for JPEG noise and keypoint jitter across scales.
 const tolerance = 6;
 
-function popcount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-}
+const kernel = kernelFrom<{
+  matchBothWays(queries: number, queryCount: number, candidates: number, candidateCount: number, rows: number, columns: number): void;
+}>(wasm)();
 
 interface Pair {
   query: number;
@@ -30,47 +30,25 @@ interface Pair {
 
 /** Ratio test both ways and cross-check: a pair survives only if each keypoint is the other's clear best match. */
 function matchDescriptors(query: UnpackedFeatures, candidate: UnpackedFeatures): Pair[] {
-  const { count: qn, words: qw } = query;
-  const { count: cn, words: cw } = candidate;
-  const columnBest = new Int32Array(cn).fill(-1);
-  const columnDistance = new Uint16Array(cn).fill(65535);
-  const rowBest = new Int32Array(qn).fill(-1);
-  const rowDistance = new Uint16Array(qn).fill(65535);
-  const rowSecond = new Uint16Array(qn).fill(65535);
-  for (let q = 0; q < qn; q++) {
-    const o = q * 8;
-    const q0 = qw[o] as number, q1 = qw[o + 1] as number, q2 = qw[o + 2] as number, q3 = qw[o + 3] as number;
-    const q4 = qw[o + 4] as number, q5 = qw[o + 5] as number, q6 = qw[o + 6] as number, q7 = qw[o + 7] as number;
-    let best = 65535;
-    let second = 65535;
-    let bestIndex = -1;
-    for (let c = 0; c < cn; c++) {
-      const p = c * 8;
-      const distance =
-        popcount(q0 ^ (cw[p] as number)) + popcount(q1 ^ (cw[p + 1] as number)) +
-        popcount(q2 ^ (cw[p + 2] as number)) + popcount(q3 ^ (cw[p + 3] as number)) +
-        popcount(q4 ^ (cw[p + 4] as number)) + popcount(q5 ^ (cw[p + 5] as number)) +
-        popcount(q6 ^ (cw[p + 6] as number)) + popcount(q7 ^ (cw[p + 7] as number));
-      if (distance < best) {
-        second = best;
-        best = distance;
-        bestIndex = c;
-      } else if (distance < second) second = distance;
-      if (distance < (columnDistance[c] as number)) {
-        columnDistance[c] = distance;
-        columnBest[c] = q;
-      }
-    }
-    rowBest[q] = bestIndex;
-    rowDistance[q] = best;
-    rowSecond[q] = second;
-  }
+  const { count: qn } = query;
+  const { count: cn } = candidate;
+  // In the kernel's memory: query descriptors | candidate descriptors | 3 numbers per query keypoint | 2 per candidate's.
+  const candidatesAt = qn * descriptorBytes;
+  const rowsAt = candidatesAt + cn * descriptorBytes;
+  const columnsAt = rowsAt + qn * 12;
+  reserveBytes(kernel.memory, columnsAt + cn * 8);
+  const { buffer } = kernel.memory;
+  new Uint32Array(buffer, 0, query.words.length).set(query.words);
+  new Uint32Array(buffer, candidatesAt, candidate.words.length).set(candidate.words);
+  const columns = new Int32Array(buffer, columnsAt, cn * 2);
+  for (let c = 0; c < cn; c++) columns.set([-1, 65535], c * 2);
+  kernel.matchBothWays(0, qn, candidatesAt, cn, rowsAt, columnsAt);
+  const rows = new Int32Array(buffer, rowsAt, qn * 3);
   const pairs: Pair[] = [];
   for (let q = 0; q < qn; q++) {
-    const c = rowBest[q] as number;
-    if (c < 0 || columnBest[c] !== q) continue;
-    const distance = rowDistance[q] as number;
-    if (distance <= maxDistance && distance < ratio * (rowSecond[q] as number)) pairs.push({ query: q, candidate: c });
+    const [c, distance, second] = [rows[q * 3] as number, rows[q * 3 + 1] as number, rows[q * 3 + 2] as number];
+    if (c < 0 || columns[c * 2] !== q) continue;
+    if (distance <= maxDistance && distance < ratio * second) pairs.push({ query: q, candidate: c });
   }
   return pairs;
 }
