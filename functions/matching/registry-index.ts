@@ -66,10 +66,24 @@ export interface RegistryIndex {
   snapshot(): IndexSnapshot;
 }
 
-export async function loadRegistryIndex(store: IndexStore, clock: { now(): Date }): Promise<RegistryIndex> {
-  const saved = await store.loadSnapshot();
-  const text = saved ? textIndexFromSnapshot(saved.text.encoding === 'base64' ? Buffer.from(saved.text.data, 'base64') : saved.text.data) : createTextIndex();
-  const photo = saved ? photoIndexFromSnapshot(saved.photo, { keepLocalFeatures: false }) : createPhotoIndex({ keepLocalFeatures: false });
+/**
+ * The indexes as the snapshot has them; none if there is none, or if this code cannot read it (another version wrote it):
+ * the index is then rebuilt from the table's changes, and the next scheduled snapshot replaces the unreadable one.
+ */
+function indexesFrom(saved: IndexSnapshot | undefined, warn: (message: string, detail: object) => void) {
+  if (saved) {
+    try {
+      const text = textIndexFromSnapshot(saved.text.encoding === 'base64' ? Buffer.from(saved.text.data, 'base64') : saved.text.data);
+      return { saved, text, photo: photoIndexFromSnapshot(saved.photo, { keepLocalFeatures: false }) };
+    } catch (error) {
+      warn('index snapshot unreadable: rebuilding the index from the table', { builtAt: saved.builtAt, error: String(error) });
+    }
+  }
+  return { saved: undefined, text: createTextIndex(), photo: createPhotoIndex({ keepLocalFeatures: false }) };
+}
+
+export async function loadRegistryIndex(store: IndexStore, clock: { now(): Date }, warn: (message: string, detail: object) => void = () => {}): Promise<RegistryIndex> {
+  const { saved, text, photo } = indexesFrom(await store.loadSnapshot(), warn);
   const soughtIds = new Set(saved?.sought ?? []);
   let lastChange = saved?.builtAt;
   let refreshedAt = 0;

@@ -106,7 +106,7 @@ export interface TextIndexOptions {
 }
 
 export function createTextIndex(options: TextIndexOptions = {}): TextIndex {
-  return buildIndex({ objects: [], postings: new Map() }, options);
+  return buildIndex(undefined, options);
 }
 
 /**
@@ -117,8 +117,16 @@ export function textIndexFromSnapshot(snapshot: string | Uint8Array, options: Te
   return buildIndex(decodeSnapshot(snapshot), options);
 }
 
-function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextIndex {
-  const slots: (ObjectFeatures | undefined)[] = [];
+function buildIndex(initial: SnapshotContents | undefined, options: TextIndexOptions): TextIndex {
+  // By slot: the object's id (undefined once removed), and its features once read; a snapshot's are read when first scored.
+  const ids: (string | undefined)[] = [];
+  const read: (ObjectFeatures | undefined)[] = [];
+  const featuresAt = (slot: number): ObjectFeatures | undefined => {
+    if (ids[slot] === undefined) return undefined;
+    let features = read[slot];
+    if (!features && initial) read[slot] = features = initial.featuresAt(slot);
+    return features;
+  };
   const slotOf = new Map<string, number>();
   const postings = new Map<string, Postings>();
   let prelim = new Float64Array(1024);
@@ -141,40 +149,48 @@ function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextI
   };
 
   const add = (features: ObjectFeatures) => {
-    const slot = slots.length;
-    slots.push(features);
+    const slot = ids.length;
+    ids.push(features.id);
+    read[slot] = features;
     slotOf.set(features.id, slot);
     for (const key of keysOfObject(features)) post(key, slot);
   };
 
   // Removal leaves the slot in its postings (skipped at search); once most slots are dead the postings are rebuilt.
   const compact = () => {
-    const live = slots.filter((features) => features !== undefined);
-    slots.length = 0;
+    const live = liveSlots().map((slot) => featuresAt(slot) as ObjectFeatures);
+    ids.length = 0;
+    read.length = 0;
     slotOf.clear();
     postings.clear();
     for (const features of live) add(features);
   };
 
-  initial.objects.forEach((features, slot) => {
-    slots.push(features);
-    slotOf.set(features.id, slot);
-  });
-  for (const [key, list] of initial.postings) postings.set(key, { slots: list, length: list.length, live: list.length });
+  const liveSlots = () => ids.flatMap((id, slot) => (id === undefined ? [] : [slot]));
+
+  if (initial) {
+    initial.ids.forEach((id, slot) => {
+      ids.push(id);
+      slotOf.set(id, slot);
+    });
+    read.length = ids.length;
+    for (const [key, list] of initial.postings) postings.set(key, { slots: list, length: list.length, live: list.length });
+  }
 
   const remove = (id: string) => {
     const slot = slotOf.get(id);
     if (slot === undefined) return;
-    const features = slots[slot];
+    const features = featuresAt(slot);
     if (features) {
       for (const key of keysOfObject(features)) {
         const list = postings.get(key);
         if (list) list.live -= 1;
       }
     }
-    slots[slot] = undefined;
+    ids[slot] = undefined;
+    read[slot] = undefined;
     slotOf.delete(id);
-    if (slots.length - slotOf.size > Math.max(1024, slotOf.size)) compact();
+    if (ids.length - slotOf.size > Math.max(1024, slotOf.size)) compact();
   };
 
   const idf = (key: string) => {
@@ -184,9 +200,9 @@ function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextI
 
   const search = (query: TextQuery, limit: number): Candidate[] => {
     const features = queryFeatures(query);
-    if (prelim.length < slots.length) {
-      prelim = new Float64Array(slots.length * 2);
-      touched = new Int32Array(slots.length * 2);
+    if (prelim.length < ids.length) {
+      prelim = new Float64Array(ids.length * 2);
+      touched = new Int32Array(ids.length * 2);
     }
     let count = 0;
     const lists = keysOfQuery(features)
@@ -206,7 +222,7 @@ function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextI
       }
       for (let i = 0; i < list.length; i += 1) {
         const slot = list.slots[i] ?? 0;
-        if (slots[slot] === undefined) continue;
+        if (ids[slot] === undefined) continue;
         if ((prelim[slot] ?? 0) === 0) touched[count++] = slot;
         prelim[slot] = (prelim[slot] ?? 0) + gain;
       }
@@ -218,7 +234,7 @@ function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextI
     const candidates: Candidate[] = [];
     let scored = 0;
     for (const slot of shortlisted) {
-      const object = slots[slot];
+      const object = featuresAt(slot);
       if (!object) continue;
       scored += 1;
       const scoredObject = score(object);
@@ -239,9 +255,11 @@ function buildIndex(initial: SnapshotContents, options: TextIndexOptions): TextI
       return slotOf.size;
     },
     toSnapshot() {
-      if (slotOf.size < slots.length) compact();
+      if (slotOf.size < ids.length) compact();
       const lists = new Map([...postings].map(([key, list]) => [key, list.slots.subarray(0, list.length)]));
-      return encodeSnapshot({ objects: slots.filter((features) => features !== undefined), postings: lists });
+      // Lines of a loaded snapshot that no search has read are copied as they are.
+      const objects = ids.map((_, slot) => read[slot] ?? (initial as SnapshotContents).lineAt(slot));
+      return encodeSnapshot({ ids: ids as string[], objects, postings: lists });
     },
   };
 }

@@ -50,6 +50,22 @@ describe('the registry index', () => {
     expect(best?.objectId).toBe(iconId);
   });
 
+  it('rebuilds from the table when its snapshot was written by another version', async () => {
+    // Arrange
+    const changes: IndexChange[] = [{ kind: 'object', object: stored(greekIcon, iconId, '2025-01-01T00:00:00.000Z') }];
+    const written = (await loadRegistryIndex(storeOf(changes), steppingClock())).snapshot();
+    const older = { ...written, text: { encoding: 'utf8' as const, data: '{"format":"text-index/2","count":0,"keys":0}\n' } };
+    const warnings: string[] = [];
+
+    // Act
+    const index = await loadRegistryIndex(storeOf(changes, older), steppingClock(), (message) => warnings.push(message));
+    const [best] = await index.search(query, 5);
+
+    // Assert
+    expect(best?.objectId).toBe(iconId);
+    expect(warnings).toEqual(['index snapshot unreadable: rebuilding the index from the table']);
+  });
+
   it('stops finding an object once it is recovered', async () => {
     // Arrange
     const index = await loadRegistryIndex(storeOf([{ kind: 'object', object: stored(greekIcon, iconId, '2025-01-01T00:00:00.000Z') }]), steppingClock());
