@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { table } from '../../infra/resources.ts';
 import type { ImageRecord, ImageRepository } from '../../functions/objects/model.ts';
 import type { OrgRepository, StoredOrg } from '../../functions/orgs/model.ts';
-import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import type { SightingRepository, StoredMatch } from '../../functions/sightings/model.ts';
 import type { StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
+import { pendingSighting } from '../fixtures/sightings.ts';
 import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 import { dynamoLostReply, startFaultProxy } from '../support/fault-proxy.ts';
 
@@ -45,20 +46,7 @@ afterAll(async () => {
 
 const at = new Date().toISOString();
 
-function sighting(): StoredSighting {
-  return {
-    id: randomUUID(),
-    channel: 'customs',
-    text: 'Icon of Saint Nicholas in a suitcase',
-    seenAt: { date: '2026-11-20', country: 'AL' },
-    status: 'pending',
-    reportedBy: { sub: 'officer', org: 'customs-lost-replies', role: 'customs' },
-    createdAt: at,
-    updatedAt: at,
-    attempts: 0,
-    matchIds: [],
-  };
-}
+const sighting = () => pendingSighting({ reportedBy: { sub: 'officer', org: 'customs-lost-replies', role: 'customs' } });
 
 describe('a conditional write whose reply is lost after it landed', () => {
   it('reports a sighting once, and says it was stored', async () => {

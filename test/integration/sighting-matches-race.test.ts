@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { table } from '../../infra/resources.ts';
-import type { SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
+import type { SightingRepository, StoredMatch } from '../../functions/sightings/model.ts';
+import { pendingSighting } from '../fixtures/sightings.ts';
 import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
@@ -24,19 +25,8 @@ afterAll(async () => {
 
 it('keeps every match of twelve objects matched against one sighting at once', async () => {
   // Arrange
-  const at = new Date().toISOString();
-  const sighting: StoredSighting = {
-    id: randomUUID(),
-    channel: 'customs',
-    text: 'Icon of Saint Nicholas',
-    seenAt: { date: '2026-11-20', country: 'AL' },
-    status: 'pending',
-    reportedBy: { sub: 'officer', org: 'customs', role: 'customs' },
-    createdAt: at,
-    updatedAt: at,
-    attempts: 0,
-    matchIds: [],
-  };
+  const sighting = pendingSighting();
+  const at = sighting.createdAt;
   await sightings.create(sighting);
   const matchFor = (): StoredMatch => ({
     id: randomUUID(),
