@@ -12,7 +12,6 @@ import { putIf } from './condition-failures.ts';
 const orgKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'META' });
 const orgItem = (org: StoredOrg) => ({ ...orgKey(org.id), entity: 'org', version: org.version, listPk: 'ORGS', listSk: `${org.name}#${org.id}`, record: org });
 
-
 export function dynamoOrgs(tableName: string): OrgRepository {
   async function all<T>(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string> }): Promise<T[]> {
     const found: T[] = [];
