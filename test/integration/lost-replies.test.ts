@@ -8,7 +8,7 @@ import type { ImageRecord, ImageRepository } from '../../functions/objects/model
 import type { OrgRepository, StoredOrg } from '../../functions/orgs/model.ts';
 import type { SightingRepository, StoredMatch } from '../../functions/sightings/model.ts';
 import type { StoredSubscription, SubscriptionRepository } from '../../functions/alerts/model.ts';
-import { pendingSighting } from '../fixtures/sightings.ts';
+import { openMatch, pendingSighting } from '../fixtures/sightings.ts';
 import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 import { dynamoLostReply, startFaultProxy } from '../support/fault-proxy.ts';
 
@@ -79,18 +79,7 @@ describe('a conditional write whose reply is lost after it landed', () => {
     // Arrange
     const report = sighting();
     await sightings.create(report);
-    const match: StoredMatch = {
-      id: randomUUID(),
-      sightingId: report.id,
-      objectId: randomUUID(),
-      score: 0.9,
-      confidence: 'high',
-      reasons: [],
-      status: 'open',
-      createdAt: at,
-      objectOrgId: 'museum-lost-replies',
-      sightingCountry: 'AL',
-    };
+    const match = openMatch(report, 'museum-lost-replies');
     await sightings.recordMatches(report.id, [match], at);
     const review = (verdict: 'confirmed' | 'rejected', org: string): StoredMatch => ({ ...match, status: verdict, review: { verdict, by: { sub: 'reviewer', org }, at } });
 

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { table } from '../../infra/resources.ts';
-import type { SightingRepository, StoredMatch } from '../../functions/sightings/model.ts';
-import { pendingSighting } from '../fixtures/sightings.ts';
+import type { SightingRepository } from '../../functions/sightings/model.ts';
+import { openMatch, pendingSighting } from '../fixtures/sightings.ts';
 import { adapterEnvironment, scratchTable } from '../support/adapter-env.ts';
 
 const endpoint = inject('dynamoEndpoint');
@@ -28,19 +28,7 @@ it('keeps every match of twelve objects matched against one sighting at once', a
   const sighting = pendingSighting();
   const at = sighting.createdAt;
   await sightings.create(sighting);
-  const matchFor = (): StoredMatch => ({
-    id: randomUUID(),
-    sightingId: sighting.id,
-    objectId: randomUUID(),
-    score: 0.9,
-    confidence: 'high',
-    reasons: [],
-    status: 'open',
-    createdAt: at,
-    objectOrgId: 'museum',
-    sightingCountry: 'AL',
-  });
-  const matches = Array.from({ length: 12 }, matchFor);
+  const matches = Array.from({ length: 12 }, () => openMatch(sighting));
 
   // Act
   await Promise.all(matches.map((match) => sightings.recordMatches(sighting.id, [match], at)));
