@@ -3,7 +3,7 @@ import { type RedListCategory, type RedListHit, redLists } from '../../schemas/r
 import type { TextQuery } from '../matching/model.ts';
 import { fold, tokenise } from '../matching/text/normalise.ts';
 import { type OriginHit, originsIn } from '../matching/text/origin.ts';
-import { type StatedPeriod, periodIn } from '../matching/text/period.ts';
+import { type StatedPeriod, periodOutsideMarks } from '../matching/text/period.ts';
 import { type ConceptHit, conceptLabel, findConcepts, lineage } from '../matching/text/vocabulary.ts';
 
 interface Category {
@@ -53,7 +53,7 @@ function evidenceOf(query: TextQuery): Evidence | undefined {
   const ofKind = (kind: ConceptHit['kind']) => [...new Map(hits.filter((hit) => hit.kind === kind).map((hit) => [hit.concept, { hit, lineage: lineage(hit.concept) }])).values()];
   const types = ofKind('objectType');
   if (types.length === 0) return undefined;
-  const period = periodIn(folded);
+  const period = periodOutsideMarks(folded);
   // structured.country is where the object was seen, which says nothing of where it comes from.
   return { types, materials: ofKind('material'), subjects: ofKind('subject'), origins: originsIn(tokens), ...(period ? { period } : {}) };
 }

@@ -4,6 +4,7 @@ import { skeleton, trigramPositions, trigrams } from './inscriptions.ts';
 import { type Mark, markOf, marksInText } from './markings.ts';
 import { type Size, mergeSizes, sizeOfRecord, sizeOfText } from './measurements.ts';
 import { fold, isHan, isStopWord, stem, tokenise } from './normalise.ts';
+import { type StatedPeriod, periodOutsideMarks } from './period.ts';
 import { type ConceptHit, findConcepts } from './vocabulary.ts';
 
 /** What the index keeps of an object: small, plain and serialisable, so a snapshot of a million of them stays loadable. */
@@ -19,6 +20,8 @@ export interface ObjectFeatures {
   inscriptions: string[];
   markings: string[];
   size: Size;
+  /** The years the record dates the object to, from its date field or its prose; 0 when it gives none. */
+  period: [from: number, to: number] | 0;
 }
 
 export interface Reading {
@@ -48,6 +51,7 @@ export interface QueryFeatures {
   /** Bare numbers of three digits or more: perhaps a mark, perhaps a year, so they only support. */
   numbers: string[];
   size: Size;
+  period?: StatedPeriod;
   country?: string;
 }
 
@@ -78,6 +82,7 @@ export function objectFeatures(object: IndexedObject): ObjectFeatures {
   const proseConcepts = conceptsOf(prose);
   const types = idsOf(typeField.hits, 'objectType');
   const inscriptions = (object.inscriptions ?? []).map((inscription) => inscription.text);
+  const period = periodOutsideMarks(fold(object.dateOrPeriod ?? '')) ?? periodOutsideMarks(fold(prose));
   return {
     id: object.id,
     country: object.country,
@@ -90,6 +95,7 @@ export function objectFeatures(object: IndexedObject): ObjectFeatures {
     inscriptions,
     markings: (object.markings ?? []).map((marking) => marking.text),
     size: sizeOfRecord(object.measurements),
+    period: period ? [period.from, period.to] : 0,
   };
 }
 
@@ -118,6 +124,7 @@ export function queryFeatures(query: TextQuery): QueryFeatures {
   const byKind = (kind: ConceptHit['kind']) => [...new Map(hits.filter((hit) => hit.kind === kind).map((hit) => [hit.concept, hit])).values()];
   const textMarks = marksInText(folded);
   const sizeOfStructured = sizeOfRecord(structured.measurements);
+  const period = periodOutsideMarks(folded);
   return {
     types: byKind('objectType'),
     materials: byKind('material'),
@@ -128,6 +135,7 @@ export function queryFeatures(query: TextQuery): QueryFeatures {
     marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],
     numbers: textMarks.loose,
     size: mergeSizes(sizeOfStructured, sizeOfText(folded)),
+    ...(period ? { period } : {}),
     ...(structured.country ? { country: structured.country } : {}),
   };
 }

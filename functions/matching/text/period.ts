@@ -1,4 +1,5 @@
 // Reads the years a report dates an object to: millennia, centuries, years and named periods, in the ten report languages.
+import { marksInText } from './markings.ts';
 import { tokenise } from './normalise.ts';
 import { nameFinder } from './origin.ts';
 
@@ -180,4 +181,10 @@ export function periodIn(folded: string): StatedPeriod | undefined {
     to: Math.max(...found.map((period) => period.to)),
     stated: [...new Set(found.map((period) => period.stated))].join(', '),
   };
+}
+
+/** The period a text states, its marks left out: in "inv. no. KAS 1188" the 1188 is a number, not a year. */
+export function periodOutsideMarks(folded: string): StatedPeriod | undefined {
+  const { claimed } = marksInText(folded);
+  return periodIn(claimed.reduce((rest, mark) => rest.replaceAll(mark.text, ' '.repeat(mark.text.length)), folded));
 }

@@ -32,6 +32,10 @@ const weight = {
   sizeContradicts: -0.3,
   sizesContradict: -0.45,
   country: 0.05,
+  // Dating is often loose in a catalogue and sometimes changed on purpose: agreement adds little, and only a date a
+  // century or more away from the record's counts against.
+  period: 0.05,
+  periodContradicts: -0.15,
 } as const;
 
 /** A report at or above this is worth an alert: it needs a decisive detail, or several agreeing ones, and nothing contradicting. */
@@ -176,6 +180,21 @@ function sizeReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
   return reasons;
 }
 
+const yearText = (year: number) => (year < 0 ? `${-year} BC` : String(year));
+const yearsText = ([from, to]: [number, number]) => (from === to ? yearText(from) : `${yearText(from)} to ${yearText(to)}`);
+
+function periodReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
+  if (!query.period || !object.period) return [];
+  const [from, to] = object.period;
+  if (query.period.from <= to && query.period.to >= from) {
+    return [{ field: 'dateOrPeriod', detail: `dated '${query.period.stated}', as the object is (${yearsText(object.period)})`, contribution: weight.period }];
+  }
+  if (query.period.to < from - 100 || query.period.from > to + 100) {
+    return [{ field: 'dateOrPeriod', detail: `the report dates it '${query.period.stated}', the object is dated ${yearsText(object.period)}`, contribution: weight.periodContradicts }];
+  }
+  return [];
+}
+
 function countryReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
   return query.country && query.country === object.country ? [{ field: 'country', detail: `lost in ${object.country}, as the report says`, contribution: weight.country }] : [];
 }
@@ -194,6 +213,7 @@ export function scorerFor(query: QueryFeatures, wordWeight: (word: string) => nu
       ...conceptReasons(query.materials, object.materials, 'materials'),
       ...wordReasons(object, wordWeights, total),
       ...countryReasons(query, object),
+      ...periodReasons(query, object),
     ];
     // Agreement counts up to certainty, no further; a contradiction is then taken from that. Summed the other way, a
     // near twin that agrees on everything else would carry its surplus over the contradicted inventory number.

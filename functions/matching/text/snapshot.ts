@@ -20,20 +20,21 @@ type Tuple = [
   markings: string[],
   lengths: MeasureTuple[],
   weight: MeasureTuple | 0,
+  period: ObjectFeatures['period'],
 ];
 
 const measureTuple = (measure: Measure): MeasureTuple => [measure.dimension ?? 0, measure.value, measure.stated];
 const measureOf = ([dimension, value, stated]: MeasureTuple): Measure => (dimension ? { dimension, value, stated } : { value, stated });
 
 function tupleOf(features: ObjectFeatures): Tuple {
-  const { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size } = features;
-  return [id, country, objectType, types, materials, subjects, words, inscriptions, markings, size.lengths.map(measureTuple), size.weight ? measureTuple(size.weight) : 0];
+  const { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size, period } = features;
+  return [id, country, objectType, types, materials, subjects, words, inscriptions, markings, size.lengths.map(measureTuple), size.weight ? measureTuple(size.weight) : 0, period];
 }
 
 function featuresOf(tuple: Tuple): ObjectFeatures {
-  const [id, country, objectType, types, materials, subjects, words, inscriptions, markings, lengths, weight] = tuple;
+  const [id, country, objectType, types, materials, subjects, words, inscriptions, markings, lengths, weight, period] = tuple;
   const size = weight ? { lengths: lengths.map(measureOf), weight: measureOf(weight) } : { lengths: lengths.map(measureOf) };
-  return { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size };
+  return { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size, period };
 }
 
 /** What the index writes: by slot, each object's id and its features or the line a loaded snapshot held for it; the postings. */

@@ -86,6 +86,37 @@ describe('near twins', () => {
   });
 });
 
+describe('dating', () => {
+  const patmos = 'icon-nicholas-patmos';
+  const dating = (text: string) => candidatesFor({ text }).get(patmos)?.reasons.filter((reason) => reason.field === 'dateOrPeriod') ?? [];
+
+  it('adds a little for a report that dates the object as its record does, in any language', () => {
+    // Act
+    const reasons = ['Icon of Saint Nicholas, 18th century, 55 x 40 cm', 'Icône de saint Nicolas, XVIIIe siècle, 55 x 40 cm', 'Ikone des heiligen Nikolaus, 18. Jahrhundert, 55 x 40 cm'].map(dating);
+
+    // Assert
+    for (const found of reasons) expect(found.map((reason) => reason.contribution)).toEqual([0.05]);
+    expect(reasons[1]?.[0]?.detail).toBe("dated 'xviiie siecle', as the object is (1701 to 1800)");
+  });
+
+  it('counts against a report that dates it centuries away, and says so', () => {
+    // Act
+    const [reason] = dating('Icon of Saint Nicholas, Byzantine, 12th century, 55 x 40 cm');
+
+    // Assert
+    expect(reason?.contribution).toBeLessThan(0);
+    expect(reason?.detail).toMatch(/^the report dates it '.+', the object is dated 1701 to 1800$/);
+  });
+
+  it('does not read an inventory number as a year', () => {
+    // Act
+    const reasons = dating('Icon of Saint Nicholas, inv. no. PAT 1204, 55 x 40 cm');
+
+    // Assert
+    expect(reasons).toEqual([]);
+  });
+});
+
 describe('reasons', () => {
   it('explains a true match in words a person can check', () => {
     // Arrange
