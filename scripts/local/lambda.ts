@@ -35,15 +35,14 @@ function contextFor(name: string, decl: Runnable): Context {
  */
 export function loadFunctions<Name extends string = FunctionName>(root: string, declared: Record<Name, Runnable> = functions as Record<Name, Runnable>) {
   const idle = new Map<Name, LambdaHandler[]>();
-  const started = new Map<Name, number>();
 
   async function environmentOf(name: Name): Promise<LambdaHandler> {
-    const free = idle.get(name)?.pop();
-    if (free) return free;
-    const count = (started.get(name) ?? 0) + 1;
-    started.set(name, count);
+    const free = idle.get(name) ?? [];
+    idle.set(name, free);
+    const reused = free.pop();
+    if (reused) return reused;
     const url = pathToFileURL(resolve(root, declared[name].entry));
-    url.searchParams.set('environment', String(count));
+    url.searchParams.set('environment', randomUUID());
     return ((await import(url.href)) as { handler: LambdaHandler }).handler;
   }
 
@@ -52,7 +51,7 @@ export function loadFunctions<Name extends string = FunctionName>(root: string, 
     try {
       return await handler(event, contextFor(name, declared[name]));
     } finally {
-      idle.set(name, [...(idle.get(name) ?? []), handler]);
+      idle.get(name)?.push(handler);
     }
   };
 }

@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../schemas/identity.ts';
-import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, type Reply } from '../support/api.ts';
 import { until } from '../support/until.ts';
-import { greekIcon } from '../fixtures/objects.ts';
+import { inventoryNumberOf, numberedIcon } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
 const run = randomUUID().slice(0, 8);
@@ -16,7 +15,7 @@ const customs: Caller = { sub: 'officer-1', org: `customs-object-matches-${run}`
 const market: Caller = { sub: 'monitor-1', org: `market-object-matches-${run}`, role: 'market' };
 // An inventory number of this run, so that copies of the icon registered by other test files are told apart. Their
 // sightings may still match this icon too: the assertions look at this file's two among them.
-const number = `ΚΑΣ ${Number.parseInt(run.slice(0, 6), 16) % 900_000}`;
+const number = inventoryNumberOf(run);
 
 async function reportSighting(date: string, country: string, place: string) {
   const accepted = await api.call('POST', '/v1/sightings', {
@@ -52,10 +51,7 @@ let older: string;
 let newer: string;
 
 beforeAll(async () => {
-  const created = await api.call('POST', '/v1/objects', {
-    as: museum,
-    body: RegisterObject.parse({ ...greekIcon, markings: [{ kind: 'inventory-number', text: number, location: 'back' }] }),
-  });
+  const created = await api.call('POST', '/v1/objects', { as: museum, body: numberedIcon(number) });
   expect(created.status).toBe(201);
   objectId = created.body.id;
   older = await reportSighting('2026-10-02', 'AL', 'Kakavia');

@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../schemas/identity.ts';
-import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, type Reply } from '../support/api.ts';
 import { until } from '../support/until.ts';
-import { greekIcon } from '../fixtures/objects.ts';
+import { inventoryNumberOf, numberedIcon } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
 const run = randomUUID().slice(0, 8);
@@ -15,15 +14,12 @@ const customs: Caller = { sub: 'officer-1', org: `customs-idempotency-${run}`, r
 const colleague: Caller = { sub: 'officer-2', org: customs.org, role: 'customs' };
 const otherCustoms: Caller = { sub: 'officer-3', org: `customs-elsewhere-${run}`, role: 'customs' };
 // An inventory number of this run, so that this file's sightings match this file's icon.
-const number = `ΚΑΣ ${Number.parseInt(run.slice(0, 6), 16) % 900_000}`;
+const number = inventoryNumberOf(run);
 
 let objectId: string;
 
 beforeAll(async () => {
-  const created = await api.call('POST', '/v1/objects', {
-    as: museum,
-    body: RegisterObject.parse({ ...greekIcon, markings: [{ kind: 'inventory-number', text: number, location: 'back' }] }),
-  });
+  const created = await api.call('POST', '/v1/objects', { as: museum, body: numberedIcon(number) });
   expect(created.status).toBe(201);
   objectId = created.body.id;
 });

@@ -41,7 +41,10 @@ function matchDescriptors(query: UnpackedFeatures, candidate: UnpackedFeatures):
   new Uint32Array(buffer, 0, query.words.length).set(query.words);
   new Uint32Array(buffer, candidatesAt, candidate.words.length).set(candidate.words);
   const columns = new Int32Array(buffer, columnsAt, cn * 2);
-  for (let c = 0; c < cn; c++) columns.set([-1, 65535], c * 2);
+  for (let c = 0; c < cn; c++) {
+    columns[c * 2] = -1;
+    columns[c * 2 + 1] = 65535;
+  }
   kernel.matchBothWays(0, qn, candidatesAt, cn, rowsAt, columnsAt);
   const rows = new Int32Array(buffer, rowsAt, qn * 3);
   const pairs: Pair[] = [];
