@@ -238,6 +238,27 @@ describe('sightings', () => {
     expect(sighting.body.matches.map((match: { objectId: string }) => match.objectId)).toContain(lateId);
   });
 
+  it('match a photo-only sighting to an object whose photo is registered after it, with no region drawn on the wrong photo', async () => {
+    // Arrange: a field photo of an object nobody has registered yet
+    const [late] = syntheticObjects(1, 6262, 0, `late-${run}`);
+    const imageKey = await uploadQueryPhoto(await fieldPhoto(late!, 'rotation', 9), customs);
+    const accepted = await api.call('POST', '/v1/sightings', { as: customs, body: { channel: 'customs', imageKeys: [imageKey], seenAt: { date: '2026-11-03', country: 'GR' } } });
+    expect((await settledSighting(accepted.body.id)).body.status).toBe('no-match');
+    // Act
+    const lateId = await register(tagged(malianTerracotta, `ML ${inventory(8)}`));
+    const grant = await api.call('POST', `/v1/objects/${lateId}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
+    await postToPresignedUpload(grant.body, await registeredPhoto(late!), 'image/jpeg');
+    // Assert: matched from the registered photo, whose keypoints are not where the object is on the field photo
+    const sighting = await until(
+      () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: customs }),
+      (r: Reply) => r.body.matches?.some((match: { objectId: string }) => match.objectId === lateId),
+    );
+    const match = sighting.body.matches.find((candidate: { objectId: string }) => candidate.objectId === lateId);
+    const photoReason = match.reasons.find((reason: { field: string }) => reason.field === 'photo');
+    expect(photoReason.detail).toMatch(/geometrically consistent keypoints/);
+    expect(photoReason).not.toHaveProperty('region');
+  });
+
   it('lets the owning museum confirm a match once, and keeps a rejected pair rejected when the object changes', async () => {
     // Arrange
     const accepted = await api.call('POST', '/v1/sightings', {
