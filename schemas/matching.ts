@@ -49,11 +49,28 @@ export const SearchRequest = z
   .meta({ id: 'SearchRequest' });
 export type SearchRequest = z.infer<typeof SearchRequest>;
 
+const share = z.number().min(0).max(1);
+
+export const PhotoRegion = z
+  .strictObject({ x: share, y: share, width: share, height: share })
+  .meta({
+    id: 'PhotoRegion',
+    description: 'A box on a field photo (the one searched with, or a sighting\'s), in shares (0..1) of its width and height from its top-left corner',
+    examples: [{ x: 0.42, y: 0.18, width: 0.35, height: 0.5 }],
+  });
+
 export const Reason = z
   .strictObject({
     field: z.string(),
     detail: z.string().meta({ examples: ["inscription 'ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ' matches 'Agios Nikolaos' (transliterated)"] }),
     contribution: z.number().meta({ description: 'Signed share of the score; negative for contradicting evidence' }),
+    region: PhotoRegion.optional().meta({
+      description:
+        'Photo evidence only, optional: where the object was found on the field photo, around the keypoints verified; absent when too few were, and on matches found when the object was registered after the sighting',
+    }),
+    limited: z.literal(true).optional().meta({
+      description: 'Photo evidence only, optional: the field photo is small, so the evidence is thin; where it is the strongest reason, the confidence is one step lower',
+    }),
   })
   .meta({ id: 'Reason' });
 

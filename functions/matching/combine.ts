@@ -2,7 +2,7 @@
 // independent pieces of evidence reinforce each other.
 import type * as z from 'zod';
 import type { Confidence } from '../../schemas/matching.ts';
-import type { Candidate } from './model.ts';
+import type { Candidate, Reason } from './model.ts';
 
 /** A sighting scoring at or above this raises an alert; search results carry it so users can read scores. */
 export const alertThreshold = 0.6;
@@ -17,9 +17,13 @@ export function calibrate(score: number, matcherThreshold: number): number {
 /** Scores are shown to three decimals: more would claim a precision the calibration does not have. */
 export const rounded = (score: number) => Math.round(score * 1000) / 1000;
 
-export function confidenceOf(score: number): z.infer<typeof Confidence> {
-  if (score >= highConfidence) return 'high';
-  return score >= alertThreshold ? 'medium' : 'low';
+const oneStepLower = { high: 'medium', medium: 'low', low: 'low' } as const;
+
+/** One step lower when the strongest evidence is limited (a small photo): the score alone would overstate it. */
+export function confidenceOf(score: number, reasons: readonly Reason[] = []): z.infer<typeof Confidence> {
+  const confidence = score >= highConfidence ? 'high' : score >= alertThreshold ? 'medium' : 'low';
+  const strongest = reasons.reduce<Reason | undefined>((best, reason) => (!best || reason.contribution > best.contribution ? reason : best), undefined);
+  return strongest?.limited ? oneStepLower[confidence] : confidence;
 }
 
 /** Merges per-matcher candidates (already calibrated) by object: independent evidence combines as a noisy-or. */

@@ -56,7 +56,12 @@ export async function matchObjectAgainstSightings(
       (sighting.photoGlobals ?? []).forEach((global, n) => photos.upsert(sighting.id, String(n), { version: 1, global, local: noLocalFeatures }));
     }
     const found = await photos.search(photo, 20, async (sightingId, n) => (await deps.sightings.fingerprints(sightingId))[Number(n)]);
-    photoEvidence = found.map((candidate) => ({ ...candidate, score: calibrate(candidate.score, photoAlertThreshold) }));
+    // A region is drawn on the field photo, and here the query is the registered one: its region would mislead.
+    photoEvidence = found.map((candidate) => ({
+      ...candidate,
+      score: calibrate(candidate.score, photoAlertThreshold),
+      reasons: candidate.reasons.map(({ region: _onRegisteredPhoto, ...reason }) => reason),
+    }));
   }
 
   const at = now.toISOString();

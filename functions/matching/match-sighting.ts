@@ -32,7 +32,7 @@ export function matchOf(sighting: StoredSighting, object: StoredObject, candidat
     sightingId: sighting.id,
     objectId: object.id,
     score: rounded(candidate.score),
-    confidence: confidenceOf(candidate.score),
+    confidence: confidenceOf(candidate.score, candidate.reasons),
     reasons: candidate.reasons,
     status: 'open',
     createdAt: at,

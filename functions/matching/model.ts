@@ -1,11 +1,16 @@
 // The vocabulary of matching: what a query asks, what a candidate is, and why it scored as it did.
 import type { RegisterObject } from '../../schemas/object-id.ts';
+import type { MatchedRegion } from './photo/matched-region.ts';
 
 /** One human-readable piece of evidence, e.g. "height 30 cm vs 12 in (30.5 cm)". Contribution is signed, in score points (-1..1). */
 export interface Reason {
   field: string;
   detail: string;
   contribution: number;
+  /** Photo evidence: where on the query photo the object was found, in shares of its sides. */
+  region?: MatchedRegion;
+  /** Photo evidence from a small query photo: thin, and said so in the confidence. */
+  limited?: true;
 }
 
 /** What the text matcher indexes of a registered object: its Object ID description. */

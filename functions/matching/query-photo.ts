@@ -24,7 +24,8 @@ export async function storedQueryPhoto(imageKey: string, field: string, deps: Qu
 export async function fingerprintQueryPhoto(bytes: Uint8Array, field: string, deps: Pick<QueryPhotoDeps, 'fingerprint'>): Promise<PhotoFingerprint> {
   try {
     const photo = await normalisePhoto(bytes);
-    return await deps.fingerprint(photo.normalised, { query: true });
+    const fingerprint = await deps.fingerprint(photo.normalised, { query: true });
+    return { ...fingerprint, photo: { width: photo.width, height: photo.height } };
   } catch (error) {
     if (error instanceof PhotoRejected) throw new Invalid(`The photo cannot be used: ${error.message}`, [{ path: field, reason: error.message }]);
     throw error;

@@ -88,7 +88,7 @@ export async function searchRegistry(request: SearchRequest, caller: Caller, dep
       results.push({
         objectId: candidate.objectId,
         score: rounded(candidate.score),
-        confidence: confidenceOf(candidate.score),
+        confidence: confidenceOf(candidate.score, candidate.reasons),
         reasons: candidate.reasons.map((reason) => ({ ...reason, contribution: rounded(reason.contribution) })),
         object: toSummary(object, caller),
       });

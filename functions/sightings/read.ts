@@ -13,7 +13,7 @@ export function matchView(match: StoredMatch, caller: Caller): MatchView {
   const { objectOrgId, sightingCountry: _country, review, ...visible } = match;
   return {
     ...visible,
-    confidence: confidenceOf(match.score),
+    confidence: confidenceOf(match.score, match.reasons),
     ...(review ? { review: seesRestricted(caller, objectOrgId) ? review : { verdict: review.verdict, at: review.at, by: { org: review.by.org } } } : {}),
   };
 }

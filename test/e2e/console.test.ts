@@ -99,6 +99,9 @@ describe('a theft, a find at the border and the recovery, in the console', () =>
     await screenshot(page, '04-search-by-photo-phone');
     const best = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).first();
     await expect(best.isVisible()).resolves.toBe(true);
+    // The field photo is outlined where the icon was found, and says where in words.
+    await expect(best.getByRole('img', { name: /^Your photo: found at .+, \d+% of the frame$/ }).isVisible()).resolves.toBe(true);
+    await best.locator('svg.region rect.outline').waitFor({ timeout: 10_000 });
   });
 
   it('tells the officer, in the alert feed, that the registrar marked it recovered', { timeout: 120_000 }, async () => {

@@ -1,13 +1,14 @@
 // Search and sightings end to end: text in other languages and scripts, field photos, asynchronous matching
 // driven by the table stream, reviews, and objects registered after the sighting.
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../schemas/identity.ts';
 import { RegisterObject } from '../../schemas/object-id.ts';
 import { apiClient, postToPresignedUpload, waitForImage, type Reply } from '../support/api.ts';
 import { until } from '../support/until.ts';
 import { greekIcon, italianPainting, malianTerracotta, mughalFolio } from '../fixtures/objects.ts';
-import { fieldPhoto, registeredPhoto, syntheticObjects } from '../fixtures/photo-corpus.ts';
+import { fieldPhoto, placedFieldPhoto, registeredPhoto, syntheticObjects } from '../fixtures/photo-corpus.ts';
 
 const api = apiClient(inject('apiUrl'));
 const run = randomUUID().slice(0, 8);
@@ -120,6 +121,81 @@ describe('searching by photo', () => {
   });
 });
 
+describe('searching by a small photo, and where the object was found', () => {
+  const [bulletinObject, decoy, placedObject] = syntheticObjects(3, 5151, 0, `small-${run}`);
+  let bulletinId: string;
+  let placedId: string;
+
+  async function registerWithPhoto(record: RegisterObject, bytes: Buffer) {
+    const id = await register(record);
+    const grant = await api.call('POST', `/v1/objects/${id}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
+    await postToPresignedUpload(grant.body, bytes, 'image/jpeg');
+    return { id, image: await waitForImage(api, museum, id, grant.body.imageId) };
+  }
+
+  beforeAll(async () => {
+    // An old museum digitisation of 180×180 pixels, and an ordinary photo of another object.
+    const bulletin = await registerWithPhoto(tagged(malianTerracotta, `ML ${inventory(5)}`), await sharp(await registeredPhoto(bulletinObject!)).resize(180, 180).jpeg().toBuffer());
+    expect(bulletin.image).toMatchObject({ status: 'ready', width: 180, height: 180 });
+    bulletinId = bulletin.id;
+    const placed = await registerWithPhoto(tagged(malianTerracotta, `ML ${inventory(6)}`), await registeredPhoto(placedObject!));
+    expect(placed.image.status).toBe('ready');
+    placedId = placed.id;
+  });
+
+  it('finds a registered 180 px photo from a 180×135 px field photo, and says the evidence is a small photo', async () => {
+    // Arrange
+    const small = await sharp(await fieldPhoto(bulletinObject!, 'rotation', 4)).resize(180, 135, { fit: 'fill' }).jpeg({ quality: 75 }).toBuffer();
+    const imageKey = await uploadQueryPhoto(small, customs);
+    // Act
+    const reply = await until(
+      () => api.call('POST', '/v1/search', { as: customs, body: { imageKey } }),
+      (r: Reply) => r.body.candidates?.[0]?.objectId === bulletinId,
+    );
+    // Assert
+    const [best] = reply.body.candidates;
+    const photoReason = best.reasons.find((reason: { field: string }) => reason.field === 'photo');
+    expect(photoReason).toMatchObject({ limited: true, detail: expect.stringMatching(/; small photo: 180×135 px, \d+ keypoints$/) });
+    expect(best.confidence).not.toBe('high');
+  });
+
+  it('refuses a photo under 64 pixels, as a query (400 naming the field) and as a registered photo (rejected with the reason)', async () => {
+    // Arrange
+    const tiny = await sharp(await registeredPhoto(bulletinObject!)).resize(60, 48, { fit: 'fill' }).jpeg().toBuffer();
+    const reason = 'the image is 60×48 pixels, too small to identify an object: the short side must be at least 64 pixels';
+    const imageKey = await uploadQueryPhoto(tiny, customs);
+    // Act
+    const byKey = await api.call('POST', '/v1/search', { as: customs, body: { imageKey } });
+    const inline = await api.call('POST', '/v1/search', { as: customs, body: { image: tiny.toString('base64') } });
+    const registered = await registerWithPhoto(tagged(malianTerracotta, `ML ${inventory(7)}`), tiny);
+    // Assert
+    expect(byKey.status).toBe(400);
+    expect(byKey.body.error.fields).toEqual([{ path: 'imageKey', reason }]);
+    expect(inline.status).toBe(400);
+    expect(inline.body.error.fields).toEqual([{ path: 'image', reason }]);
+    expect(registered.image).toMatchObject({ status: 'rejected', reason });
+  });
+
+  it('returns the region of a field photo where the object lies, off-centre beside another object', async () => {
+    // Arrange: the registered photo scaled into the right half of a busy 960×720 scene
+    const placement = { x: 0.55, y: 0.2, width: 0.35, height: 0.6 };
+    const image = (await placedFieldPhoto(placedObject!, placement, decoy!, 21)).toString('base64');
+    // Act
+    const reply = await until(
+      () => api.call('POST', '/v1/search', { as: customs, body: { image } }),
+      (r: Reply) => r.body.candidates?.[0]?.objectId === placedId,
+    );
+    // Assert: the box lies within the placement (keypoints sit inside the object) and covers part of it
+    const { region } = reply.body.candidates[0].reasons.find((reason: { field: string }) => reason.field === 'photo');
+    const slack = 0.03;
+    expect(region.x).toBeGreaterThanOrEqual(placement.x - slack);
+    expect(region.y).toBeGreaterThanOrEqual(placement.y - slack);
+    expect(region.x + region.width).toBeLessThanOrEqual(placement.x + placement.width + slack);
+    expect(region.y + region.height).toBeLessThanOrEqual(placement.y + placement.height + slack);
+    expect(region.width * region.height).toBeGreaterThan(0);
+  });
+});
+
 describe('sightings', () => {
   it('are accepted with 202, matched from the stream, and shown with their scored matches', async () => {
     // Act
@@ -160,6 +236,27 @@ describe('sightings', () => {
       (r: Reply) => r.body.status === 'matched',
     );
     expect(sighting.body.matches.map((match: { objectId: string }) => match.objectId)).toContain(lateId);
+  });
+
+  it('match a photo-only sighting to an object whose photo is registered after it, with no region drawn on the wrong photo', async () => {
+    // Arrange: a field photo of an object nobody has registered yet
+    const [late] = syntheticObjects(1, 6262, 0, `late-${run}`);
+    const imageKey = await uploadQueryPhoto(await fieldPhoto(late!, 'rotation', 9), customs);
+    const accepted = await api.call('POST', '/v1/sightings', { as: customs, body: { channel: 'customs', imageKeys: [imageKey], seenAt: { date: '2026-11-03', country: 'GR' } } });
+    expect((await settledSighting(accepted.body.id)).body.status).toBe('no-match');
+    // Act
+    const lateId = await register(tagged(malianTerracotta, `ML ${inventory(8)}`));
+    const grant = await api.call('POST', `/v1/objects/${lateId}/images`, { as: museum, body: { contentType: 'image/jpeg' } });
+    await postToPresignedUpload(grant.body, await registeredPhoto(late!), 'image/jpeg');
+    // Assert: matched from the registered photo, whose keypoints are not where the object is on the field photo
+    const sighting = await until(
+      () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: customs }),
+      (r: Reply) => r.body.matches?.some((match: { objectId: string }) => match.objectId === lateId),
+    );
+    const match = sighting.body.matches.find((candidate: { objectId: string }) => candidate.objectId === lateId);
+    const photoReason = match.reasons.find((reason: { field: string }) => reason.field === 'photo');
+    expect(photoReason.detail).toMatch(/geometrically consistent keypoints/);
+    expect(photoReason).not.toHaveProperty('region');
   });
 
   it('lets the owning museum confirm a match once, and keeps a rejected pair rejected when the object changes', async () => {

@@ -17,6 +17,8 @@ export interface PhotoFingerprint {
    * photo, and a tighter window sees it as the museum did. The shortlist ranks by the best of them.
    */
   alternates?: number[][];
+  /** The size of a query photo as normalised: a small one is thin evidence, and its matches say so. */
+  photo?: { width: number; height: number };
 }
 
 /** Sides of the central windows described for a query, as shares of the photo's sides. */

@@ -1,9 +1,11 @@
 // Finds the registered objects a photo shows: shortlist by global descriptor over every image, verify the shortlist.
 import type { Candidate } from '../model.ts';
-import { photoScore } from './calibration.ts';
+import { inlierEvidence, photoScore } from './calibration.ts';
 import { type DescriptorStore, descriptorStore } from './descriptor-store.ts';
 import type { PhotoFingerprint } from './fingerprint.ts';
 import { globalDimensions, quantisationScale } from './global-descriptor.ts';
+import { matchedRegion } from './matched-region.ts';
+import { noteSmallPhoto } from './small-photo.ts';
 import { verifyMatch } from './verify.ts';
 
 export { photoAlertThreshold } from './calibration.ts';
@@ -128,12 +130,14 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return {
         objectId,
         score: unverified,
-        reasons: [{ field: 'photo', detail: 'photo: similar overall appearance, keypoints not verified', contribution: unverified }],
+        reasons: [noteSmallPhoto({ field: 'photo', detail: 'photo: similar overall appearance, keypoints not verified', contribution: unverified }, query)],
       };
     }
-    const { inliers, reason } = verifyMatch(query, stored);
+    const { inliers, queryPoints, reason } = verifyMatch(query, stored);
     const combined = photoScore(entry.similarity, inliers);
-    return { objectId, score: combined, reasons: [{ ...reason, contribution: combined }] };
+    // Keypoints no more than chance explains outline nothing.
+    const region = inlierEvidence(inliers) > 0 ? matchedRegion(queryPoints, query.local) : undefined;
+    return { objectId, score: combined, reasons: [noteSmallPhoto({ ...reason, contribution: combined, ...(region ? { region } : {}) }, query)] };
   }
 
   return {

@@ -10,6 +10,8 @@ export interface Verification {
   /** Keypoint matches consistent with one similarity transform. */
   inliers: number;
   mirrored: boolean;
+  /** Where the inliers lie on the query photo, in its working-size pixels (unmirrored): where the object was found. */
+  queryPoints: { x: number; y: number }[];
   reason: Reason;
 }
 
@@ -68,10 +70,13 @@ function sampler(seed: number): () => number {
 }
 
 /** RANSAC over similarity transforms (two matches fix one): the largest set of matches one transform explains. */
-function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: UnpackedFeatures): number {
-  if (pairs.length < 3) return 0;
+function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: UnpackedFeatures): Pair[] {
+  if (pairs.length < 3) return [];
   const random = sampler(pairs.length * 7919);
   let best = 0;
+  // Which pairs this iteration's transform explains, and which the best one did.
+  const explained = new Uint8Array(pairs.length);
+  const bestExplained = new Uint8Array(pairs.length);
   for (let iteration = 0; iteration < iterations; iteration++) {
     const a = pairs[Math.floor(random() * pairs.length)] as Pair;
     const b = pairs[Math.floor(random() * pairs.length)] as Pair;
@@ -89,29 +94,37 @@ function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: Un
     const tx = (candidate.x[a.candidate] as number) - (re * (query.x[a.query] as number) - im * (query.y[a.query] as number));
     const ty = (candidate.y[a.candidate] as number) - (im * (query.x[a.query] as number) + re * (query.y[a.query] as number));
     let inliers = 0;
-    for (const pair of pairs) {
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as Pair;
       const x = query.x[pair.query] as number;
       const y = query.y[pair.query] as number;
       const dx = re * x - im * y + tx - (candidate.x[pair.candidate] as number);
       const dy = im * x + re * y + ty - (candidate.y[pair.candidate] as number);
-      if (dx * dx + dy * dy <= tolerance * tolerance) inliers++;
+      const inside = dx * dx + dy * dy <= tolerance * tolerance;
+      explained[p] = inside ? 1 : 0;
+      if (inside) inliers++;
     }
-    if (inliers > best) best = inliers;
+    if (inliers > best) {
+      best = inliers;
+      bestExplained.set(explained);
+    }
     if (best === pairs.length) break;
   }
-  return best;
+  return pairs.filter((_, p) => bestExplained[p] === 1);
 }
 
 // A query is verified against a whole shortlist: unpack its features once, not once per candidate.
 const unpackedQueries = new WeakMap<LocalFeatures, UnpackedFeatures>();
 
-function inliersBetween(query: LocalFeatures, candidate: UnpackedFeatures): number {
+/** The query-side positions of the consistent matches. */
+function inliersBetween(query: LocalFeatures, candidate: UnpackedFeatures): { x: number; y: number }[] {
   let unpacked = unpackedQueries.get(query);
   if (!unpacked) {
     unpacked = unpackFeatures(query);
     unpackedQueries.set(query, unpacked);
   }
-  return consistentMatches(matchDescriptors(unpacked, candidate), unpacked, candidate);
+  const { x, y } = unpacked;
+  return consistentMatches(matchDescriptors(unpacked, candidate), unpacked, candidate).map((pair) => ({ x: x[pair.query] as number, y: y[pair.query] as number }));
 }
 
 // Beyond this many, the photo score is saturated: the mirror image could not change the verdict.
@@ -120,12 +133,14 @@ const conclusive = 60;
 export function verifyMatch(query: PhotoFingerprint, candidate: Pick<PhotoFingerprint, 'local'>): Verification {
   const stored = unpackFeatures(candidate.local);
   const direct = inliersBetween(query.local, stored);
-  const mirroredInliers = query.mirrored && direct < conclusive ? inliersBetween(query.mirrored, stored) : 0;
-  const mirrored = mirroredInliers > direct;
-  const inliers = Math.max(direct, mirroredInliers);
+  const flipped = query.mirrored && direct.length < conclusive ? inliersBetween(query.mirrored, stored) : [];
+  const mirrored = flipped.length > direct.length;
+  const inliers = Math.max(direct.length, flipped.length);
+  const width = query.local.width;
   return {
     inliers,
     mirrored,
+    queryPoints: mirrored ? flipped.map((point) => ({ x: width - 1 - point.x, y: point.y })) : direct,
     reason: {
       field: 'photo',
       detail: `photo: ${inliers} geometrically consistent keypoints${mirrored ? ' (mirror image)' : ''}`,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { normalisePhoto, PhotoRejected, sniffFormat } from '../../../functions/images/photo.ts';
-import { animatedWebp, pixelBomb, solid } from '../../fixtures/photos.ts';
+import { animatedWebp, photoJpeg, pixelBomb, solid } from '../../fixtures/photos.ts';
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail('the photo was accepted'), (error: unknown) => error);
 
@@ -202,9 +202,20 @@ describe('normalisePhoto', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
-  it('rejects an image under 200 pixels on its short side as too small to identify an object', async () => {
+  it('accepts a police bulletin photo of 180×140 pixels as it is, without enlarging it', async () => {
     // Arrange
-    const tiny = await solid(100, 100).jpeg().toBuffer();
+    const bulletin = await photoJpeg(180, 140);
+
+    // Act
+    const photo = await normalisePhoto(bulletin);
+
+    // Assert
+    expect([photo.width, photo.height]).toEqual([180, 140]);
+  });
+
+  it('rejects an image under 64 pixels on its short side as too small to identify an object', async () => {
+    // Arrange
+    const tiny = await solid(100, 60).jpeg().toBuffer();
 
     // Act
     const error = await rejection(normalisePhoto(tiny));
@@ -212,7 +223,21 @@ describe('normalisePhoto', () => {
     // Assert
     expect(error).toBeInstanceOf(PhotoRejected);
     expect((error as Error).message).toBe(
-      'the image is 100×100 pixels, too small to identify an object: the short side must be at least 200 pixels',
+      'the image is 100×60 pixels, too small to identify an object: the short side must be at least 64 pixels',
+    );
+  });
+
+  it('rejects a strip more than 20 times longer than it is wide, which would be under the floor once normalised', async () => {
+    // Arrange
+    const strip = await solid(64, 1500).jpeg().toBuffer();
+
+    // Act
+    const error = await rejection(normalisePhoto(strip));
+
+    // Assert
+    expect(error).toBeInstanceOf(PhotoRejected);
+    expect((error as Error).message).toBe(
+      'the image is 64×1500 pixels, too narrow to identify an object: the long side may be at most 20 times the short side',
     );
   });
 

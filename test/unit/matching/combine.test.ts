@@ -46,8 +46,22 @@ describe('combine', () => {
 describe('confidenceOf', () => {
   it('calls a score below the alert threshold low, above it medium, and near certainty high', () => {
     // Act
-    const bands = [alertThreshold - 0.01, alertThreshold, 0.9].map(confidenceOf);
+    const bands = [alertThreshold - 0.01, alertThreshold, 0.9].map((score) => confidenceOf(score));
     // Assert
     expect(bands).toEqual(['low', 'medium', 'high']);
+  });
+
+  it('is one step lower when the strongest evidence is a small photo, and unchanged when that is weaker evidence', () => {
+    // Arrange
+    const smallPhoto = { field: 'photo', detail: 'photo: 30 geometrically consistent keypoints; small photo: 180×140 px, 212 keypoints', contribution: 0.9, limited: true as const };
+    const inscription = { field: 'inscriptions', detail: "inscription 'ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ'", contribution: 0.95 };
+
+    // Act
+    const fromPhotoAlone = [0.9, 0.7, 0.3].map((score) => confidenceOf(score, [smallPhoto]));
+    const withStrongerText = confidenceOf(0.9, [smallPhoto, inscription]);
+
+    // Assert
+    expect(fromPhotoAlone).toEqual(['medium', 'low', 'low']);
+    expect(withStrongerText).toBe('high');
   });
 });

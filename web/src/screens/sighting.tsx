@@ -9,6 +9,7 @@ import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { usePartialDate } from './objects/partial-date.ts';
 import { useCountryName } from './search/countries.ts';
+import { regionOf } from './search/located-photo.tsx';
 import { MatchCard } from './search/match-card.tsx';
 import { MatchReview } from './search/match-review.tsx';
 import { previewOf } from './search/query-photo.tsx';
@@ -41,6 +42,8 @@ export default function Sighting({ id }: { id: string }) {
     );
   }
   const queryPhoto = previewOf(data.imageKeys?.[0]);
+  // The region is on whichever photo matched best: drawn only when there is no doubt which one that is.
+  const oneQueryPhoto = data.imageKeys?.length === 1;
   return (
     <>
       <h1>{t('sighting.title')}</h1>
@@ -56,7 +59,7 @@ export default function Sighting({ id }: { id: string }) {
               if ('restricted' in found) return <RestrictedCard key={`restricted-${index}`} candidate={found} />;
               const match = reviewed[found.id] ?? found;
               return (
-                <MatchCard key={match.id} objectId={match.objectId} score={match.score} confidence={match.confidence} reasons={match.reasons} queryPhoto={queryPhoto}>
+                <MatchCard key={match.id} objectId={match.objectId} score={match.score} confidence={match.confidence} reasons={match.reasons} queryPhoto={queryPhoto} queryRegion={oneQueryPhoto ? regionOf(match.reasons) : undefined}>
                   <MatchReview match={match} onReviewed={(next) => setReviewed((current) => ({ ...current, [next.id]: next }))} />
                 </MatchCard>
               );

@@ -167,4 +167,18 @@ describe('photo index search', () => {
     expect(best?.score).toBeLessThan(photoAlertThreshold);
     expect(best?.reasons[0]?.detail).toBe('photo: similar overall appearance, keypoints not verified');
   });
+
+  it('says where the object was found on the query photo, and that a small query photo is thin evidence', async () => {
+    // Arrange: a field photo of object-7 brought down to a police bulletin's 180×180 pixels
+    const index = indexOfAll();
+    const query = { ...(await queryOf(objects[7]!, 'crop', 2)), photo: { width: 180, height: 180 } };
+
+    // Act
+    const [best] = await index.search(query, 1);
+
+    // Assert
+    expect(best?.objectId).toBe('object-7');
+    expect(best?.reasons[0]).toMatchObject({ limited: true, region: expect.objectContaining({ x: expect.any(Number), width: expect.any(Number) }) });
+    expect(best?.reasons[0]?.detail).toMatch(/; small photo: 180×180 px, \d+ keypoints$/);
+  });
 });

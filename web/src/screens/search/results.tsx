@@ -2,6 +2,7 @@
 import type * as z from 'zod';
 import type { SearchResult } from '../../../../schemas/matching.ts';
 import { useI18n } from '../../i18n/i18n.ts';
+import { regionOf } from './located-photo.tsx';
 import { MatchCard } from './match-card.tsx';
 import { RedListHits } from './red-list-hits.tsx';
 import { RestrictedCard } from './restricted-card.tsx';
@@ -39,6 +40,7 @@ export function Results({ result, queryPhoto }: Props) {
                 confidence={candidate.confidence}
                 reasons={candidate.reasons}
                 queryPhoto={queryPhoto}
+                queryRegion={regionOf(candidate.reasons)}
               />
             ),
           )}
