@@ -1,21 +1,28 @@
 // The vocabulary's concepts and their terms in ten languages, without zod, so that the console's offline search can
 // load the same vocabulary as the server. The data is built by scripts/build-vocabulary.ts from the tables in
 // scripts/vocabulary/; schemas/vocabulary.ts validates it (test/unit/matching/text/vocabulary.test.ts).
-import concepts from './vocabulary-terms.json' with { type: 'json' };
+import rows from './vocabulary-terms.json' with { type: 'json' };
 
-export const vocabularyLanguages = ['en', 'fr', 'es', 'de', 'it', 'ar', 'ru', 'tr', 'zh', 'el'] as const;
-export type VocabularyLanguage = (typeof vocabularyLanguages)[number];
-export type ConceptKind = 'objectType' | 'material' | 'subject';
+import { type Concept, type ConceptKind, vocabularyLanguages } from './vocabulary-concept.ts';
 
-export interface Concept {
-  id: string;
-  kind: ConceptKind;
-  /** A wider concept this one belongs to (a statuette is a sculpture): related, never contradicting. */
-  broader?: string | undefined;
-  terms: Record<VocabularyLanguage, string[]>;
-  /** Terms knowingly shared with another concept ("tabla" is a panel in Spanish, "tablo" a painting in Turkish). */
-  ambiguous?: string[] | undefined;
+export { type Concept, type ConceptKind, type VocabularyLanguage, vocabularyLanguages } from './vocabulary-concept.ts';
+
+// Each row: id, kind, wider concept ('' for none), then each language's terms joined by "; ", "~" marking a shared term.
+function conceptOf(row: string[]): Concept {
+  const [id = '', kind = '', broader = '', ...columns] = row;
+  const ambiguous: string[] = [];
+  const terms = Object.fromEntries(
+    vocabularyLanguages.map((language, at) => [
+      language,
+      (columns[at] ?? '').split('; ').filter(Boolean).map((term) => {
+        if (!term.startsWith('~')) return term;
+        ambiguous.push(term.slice(1));
+        return term.slice(1);
+      }),
+    ]),
+  ) as Concept['terms'];
+  return { id, kind: kind as ConceptKind, ...(broader ? { broader } : {}), terms, ...(ambiguous.length > 0 ? { ambiguous } : {}) };
 }
 
 // The first English term of each concept is its label in reasons.
-export const vocabulary: readonly Concept[] = concepts as Concept[];
+export const vocabulary: readonly Concept[] = (rows as string[][]).map(conceptOf);

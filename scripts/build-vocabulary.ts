@@ -4,7 +4,7 @@
 // Sources are named in scripts/vocabulary/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Concept, type ConceptKind, vocabularyLanguages } from '../schemas/vocabulary-terms.ts';
+import { type Concept, type ConceptKind, vocabularyLanguages } from '../schemas/vocabulary-concept.ts';
 
 const tables: [file: string, kind: ConceptKind][] = [
   ['object-types.tsv', 'objectType'],
@@ -47,8 +47,20 @@ export function vocabularyFromSources(directory = sourcesDirectory): Concept[] {
   );
 }
 
-// One concept a line: the file stays diffable and small (the console's offline search and every matching Lambda load it).
-export const serialise = (concepts: Concept[]) => `[\n${concepts.map((concept) => JSON.stringify(concept)).join(',\n')}\n]\n`;
+// One concept a line, as a row of the table it came from ([id, kind, wider concept, the terms of each language joined by
+// "; ", "~" marking a shared term]): the file stays diffable, and small for the console's offline search and every
+// matching Lambda that bundles it. schemas/vocabulary-terms.ts reads the rows back into concepts.
+export const serialise = (concepts: Concept[]) =>
+  `[\n${concepts
+    .map((concept) =>
+      JSON.stringify([
+        concept.id,
+        concept.kind,
+        concept.broader ?? '',
+        ...vocabularyLanguages.map((language) => concept.terms[language].map((term) => (concept.ambiguous?.includes(term) ? `~${term}` : term)).join('; ')),
+      ]),
+    )
+    .join(',\n')}\n]\n`;
 
 if (import.meta.main) {
   const concepts = vocabularyFromSources();
