@@ -13,6 +13,8 @@ export const Concept: z.ZodType<ConceptTerms> = z.strictObject({
   /** A wider concept this one belongs to (a statuette is a sculpture): related, never contradicting. */
   broader: z.string().optional(),
   terms: z.strictObject(Object.fromEntries(vocabularyLanguages.map((lang) => [lang, terms])) as Record<(typeof vocabularyLanguages)[number], typeof terms>),
+  /** Terms knowingly shared with another concept; any other term names one concept only. */
+  ambiguous: z.array(z.string().min(1)).optional(),
 });
 
 export const Vocabulary = z.array(Concept).superRefine((concepts, ctx) => {

@@ -48,6 +48,22 @@ export const related = (a: string, b: string): boolean => lineage(a).includes(b)
 /** True when two concepts share a wider one (a statuette and a figure are both sculpture): too close to contradict. */
 export const cousins = (a: string, b: string): boolean => lineage(a).some((id) => lineage(b).includes(id));
 
+/** True when the id names a concept of the vocabulary: a type the vocabulary does not know can neither match nor contradict. */
+export const isKnown = (id: string): boolean => conceptsById.has(id);
+
+export type Relation = 'same' | 'narrower' | 'broader' | 'cousin' | 'unrelated';
+
+/**
+ * How a reported concept stands to a registered one: the same, a kind of it ("statuette" reported, "sculpture" registered:
+ * narrower), what it is a kind of (broader), a sibling under a shared wider concept (cousin), or nothing in common.
+ */
+export function relation(reported: string, registered: string): Relation {
+  if (reported === registered) return 'same';
+  if (lineage(reported).includes(registered)) return 'narrower';
+  if (lineage(registered).includes(reported)) return 'broader';
+  return cousins(reported, registered) ? 'cousin' : 'unrelated';
+}
+
 function hanHits(run: string, hits: ConceptHit[]): void {
   for (let at = 0; at < run.length; ) {
     const entry = hanTerms.find(({ term }) => run.startsWith(term, at));
