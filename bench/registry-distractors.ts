@@ -11,7 +11,7 @@ import { newObject } from '../functions/objects/register.ts';
 
 const dataDir = new URL('../../shared/data/', import.meta.url);
 const mappings = JSON.parse(readFileSync(new URL('data/registry-mappings.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const registrar = { sub: 'bench', org: 'distractors', role: 'registrar' as const };
+const registrar = { sub: 'bench', org: 'distractors', role: 'museum' as const };
 
 // These exports have no description, which Object ID requires: title, maker and date stand in for it, as a registrar would write it.
 // The default unit alone is no measurement: a row without dimensions keeps none.

@@ -12,10 +12,12 @@ export interface ObjectFeatures {
   id: string;
   country: string;
   objectType: string;
+  /** Whether the vocabulary knows the record's type field: a type read from its prose is only a hint. */
+  typeKnown: boolean;
   types: string[];
   materials: string[];
   subjects: string[];
-  /** Stemmed words of the free-text fields that no concept used (inscriptions are weighed on their own, not as words). */
+  /** Folded words of the free-text fields that no concept used, unstemmed, to quote them as the record writes them. */
   words: string[];
   inscriptions: string[];
   markings: string[];
@@ -60,14 +62,30 @@ const unique = <T>(values: T[]) => [...new Set(values)];
 // Chinese has no spaces: overlapping character pairs stand in for words.
 const hanWords = (run: string) => (run.length === 1 ? [run] : Array.from({ length: run.length - 1 }, (_, at) => run.slice(at, at + 2)));
 
-export function wordsOf(rest: string[]): string[] {
+/** The words worth comparing, as written (folded): Chinese runs cut into pairs, short words, numbers and stop words left out. */
+export function plainWordsOf(rest: string[]): string[] {
   return unique(
     rest.flatMap((token) => {
       if (isHan(token)) return hanWords(token);
       if (token.length < 3 || /^\d+$/.test(token) || isStopWord(token)) return [];
-      return [stem(token)];
+      return [token];
     }),
   );
+}
+
+/** The words as compared: stemmed. */
+export const wordsOf = (rest: string[]): string[] => unique(plainWordsOf(rest).map(stem));
+
+// An object's stems are worked out when it is first scored and kept while the object lives.
+const stemsOf = new WeakMap<ObjectFeatures, string[]>();
+/** The stems of an object's words, in the order of its words. */
+export function stemmedWords(object: ObjectFeatures): string[] {
+  let known = stemsOf.get(object);
+  if (!known) {
+    known = object.words.map(stem);
+    stemsOf.set(object, known);
+  }
+  return known;
 }
 
 const conceptsOf = (text: string) => findConcepts(tokenise(fold(text)));
@@ -87,11 +105,12 @@ export function objectFeatures(object: IndexedObject): ObjectFeatures {
     id: object.id,
     country: object.country,
     objectType: object.objectType,
+    typeKnown: types.length > 0,
     // A record whose type field the vocabulary does not know may still say what it is in its title or description.
     types: types.length > 0 ? types : idsOf(proseConcepts.hits, 'objectType'),
     materials: idsOf([...materialFields.hits, ...proseConcepts.hits], 'material'),
     subjects: idsOf([...typeField.hits, ...proseConcepts.hits], 'subject'),
-    words: wordsOf([...typeField.rest, ...materialFields.rest, ...proseConcepts.rest]),
+    words: plainWordsOf([...typeField.rest, ...materialFields.rest, ...proseConcepts.rest]),
     inscriptions,
     markings: (object.markings ?? []).map((marking) => marking.text),
     size: sizeOfRecord(object.measurements),

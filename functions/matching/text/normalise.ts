@@ -87,3 +87,16 @@ export const isStopWord = (token: string): boolean => stopWords.has(token);
 
 /** True when text is written (at least partly) in a script other than Latin, so comparing it meant transliterating. */
 export const isTransliterated = (text: string): boolean => /[\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}]/u.test(text);
+
+const scripts = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Han', 'Armenian', 'Devanagari', 'Hebrew', 'Georgian'] as const;
+const scriptPatterns = scripts.map((script) => [script, new RegExp(`\\p{Script=${script}}`, 'u')] as const);
+
+/** The first script the text is written in ('other' for none of the common ones): readings in two scripts are not compared letter by letter. */
+export function scriptOf(text: string): string {
+  let first: { script: string; at: number } | undefined;
+  for (const [script, pattern] of scriptPatterns) {
+    const at = text.search(pattern);
+    if (at >= 0 && (!first || at < first.at)) first = { script, at };
+  }
+  return first?.script ?? 'other';
+}
