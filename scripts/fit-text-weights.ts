@@ -117,7 +117,7 @@ function fit(samples: { x: number[]; y: number }[], lambda: number, positiveWeig
   return { bias: w[0] ?? 0, weights: w.slice(1) };
 }
 
-const lambda = 1;
+const lambda = Number(process.argv[3] ?? 0.1);
 // A report describes one object among the dozens it shares something with: without weighting, the odds of the true pair stay
 // below an alert threshold however strong its evidence. The weight is the one option chosen on the fitting data (not held-out).
 const positiveWeight = Number(process.argv[2] ?? 2);

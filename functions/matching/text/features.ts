@@ -1,6 +1,6 @@
 // Reduces a registered object or a report to the comparable evidence the index stores and the scorer weighs.
 import type { IndexedObject, TextQuery } from '../model.ts';
-import { skeleton, trigramPositions, trigrams } from './inscriptions.ts';
+import { consonants, skeleton, trigramPositions, trigrams } from './inscriptions.ts';
 import { type Mark, markOf, marksInText } from './markings.ts';
 import { type Size, mergeSizes, sizeOfRecord, sizeOfText } from './measurements.ts';
 import { fold, isHan, isStopWord, stem, tokenise } from './normalise.ts';
@@ -30,6 +30,9 @@ export interface Reading {
   text: string;
   grams: string[];
   gramSet: ReadonlySet<string>;
+  /** Trigrams of the skeleton without vowels, to compare a reading with an inscription in another script. */
+  consonantGrams: string[];
+  consonantSet: ReadonlySet<string>;
   /** Letters in the skeleton. */
   length: number;
 }
@@ -37,7 +40,8 @@ export interface Reading {
 export const readingOf = (text: string): Reading => {
   const letters = skeleton(text);
   const grams = trigrams(letters);
-  return { text, grams, gramSet: new Set(grams), length: letters.length };
+  const consonantGrams = trigrams(consonants(letters));
+  return { text, grams, gramSet: new Set(grams), consonantGrams, consonantSet: new Set(consonantGrams), length: letters.length };
 };
 
 export interface QueryFeatures {

@@ -126,7 +126,9 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
   for (const reading of query.inscriptions) {
     let best = { share: 0, text: '' };
     for (const inscription of registered) {
-      const share = containment(reading.grams, inscription.gramSet);
+      const letterShare = containment(reading.grams, inscription.gramSet);
+      const across = scriptOf(reading.text) !== scriptOf(inscription.text) && reading.consonantGrams.length >= 2;
+      const share = across ? Math.max(letterShare, containment(reading.consonantGrams, inscription.consonantSet)) : letterShare;
       if (share > best.share) best = { share, text: inscription.text };
     }
     if (best.share >= inscriptionAgreement && (!agreeing || best.share > agreeing.value)) {
