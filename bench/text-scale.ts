@@ -3,7 +3,7 @@ import { seededRandom } from '../test/fixtures/random.ts';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
-import { type ObjectFeatures, objectFeatures, queryFeatures } from '../functions/matching/text/features.ts';
+import { type ObjectFeatures, objectFeatures, queryFeatures, stemmedWords } from '../functions/matching/text/features.ts';
 import { scorerFor } from '../functions/matching/text/score.ts';
 import { createTextIndex, textAlertThreshold, textIndexFromSnapshot } from '../functions/matching/text/text-index.ts';
 import { vocabulary, vocabularyLanguages } from '../schemas/vocabulary-terms.ts';
@@ -87,7 +87,7 @@ function linearScan(objects: ObjectFeatures[], frequency: Map<string, number>, q
   const score = scorerFor(queryFeatures(query), (word) => {
     const count = frequency.get(word) ?? 0;
     return count === 0 ? 0 : Math.log(1 + objects.length / count);
-  });
+  }, Math.log(1 + objects.length));
   let best = 0;
   for (const object of objects) best = Math.max(best, score(object).score);
   return best;
@@ -159,7 +159,7 @@ function measureScan(size: number, queries: TextQuery[]) {
   for (let at = 0; at < size; at += 1) {
     const features = objectFeatures(syntheticObject(at));
     objects.push(features);
-    for (const one of features.words) frequency.set(one, (frequency.get(one) ?? 0) + 1);
+    for (const one of stemmedWords(features)) frequency.set(one, (frequency.get(one) ?? 0) + 1);
   }
   collect();
   return queries.map((query) => {

@@ -1,6 +1,6 @@
 // Reduces a registered object or a report to the comparable evidence the index stores and the scorer weighs.
 import type { IndexedObject, TextQuery } from '../model.ts';
-import { skeleton, trigramPositions, trigrams } from './inscriptions.ts';
+import { consonants, skeleton, trigramPositions, trigrams } from './inscriptions.ts';
 import { type Mark, markOf, marksInText } from './markings.ts';
 import { type Size, mergeSizes, sizeOfRecord, sizeOfText } from './measurements.ts';
 import { fold, isHan, isStopWord, stem, tokenise } from './normalise.ts';
@@ -12,10 +12,12 @@ export interface ObjectFeatures {
   id: string;
   country: string;
   objectType: string;
+  /** Whether the vocabulary knows the record's type field: a type read from its prose is only a hint. */
+  typeKnown: boolean;
   types: string[];
   materials: string[];
   subjects: string[];
-  /** Stemmed words of the free-text fields that no concept used (inscriptions are weighed on their own, not as words). */
+  /** Folded words of the free-text fields that no concept used, unstemmed, to quote them as the record writes them. */
   words: string[];
   inscriptions: string[];
   markings: string[];
@@ -28,6 +30,9 @@ export interface Reading {
   text: string;
   grams: string[];
   gramSet: ReadonlySet<string>;
+  /** Trigrams of the skeleton without vowels, to compare a reading with an inscription in another script. */
+  consonantGrams: string[];
+  consonantSet: ReadonlySet<string>;
   /** Letters in the skeleton. */
   length: number;
 }
@@ -35,7 +40,8 @@ export interface Reading {
 export const readingOf = (text: string): Reading => {
   const letters = skeleton(text);
   const grams = trigrams(letters);
-  return { text, grams, gramSet: new Set(grams), length: letters.length };
+  const consonantGrams = trigrams(consonants(letters));
+  return { text, grams, gramSet: new Set(grams), consonantGrams, consonantSet: new Set(consonantGrams), length: letters.length };
 };
 
 export interface QueryFeatures {
@@ -60,14 +66,30 @@ const unique = <T>(values: T[]) => [...new Set(values)];
 // Chinese has no spaces: overlapping character pairs stand in for words.
 const hanWords = (run: string) => (run.length === 1 ? [run] : Array.from({ length: run.length - 1 }, (_, at) => run.slice(at, at + 2)));
 
-export function wordsOf(rest: string[]): string[] {
+/** The words worth comparing, as written (folded): Chinese runs cut into pairs, short words, numbers and stop words left out. */
+export function plainWordsOf(rest: string[]): string[] {
   return unique(
     rest.flatMap((token) => {
       if (isHan(token)) return hanWords(token);
       if (token.length < 3 || /^\d+$/.test(token) || isStopWord(token)) return [];
-      return [stem(token)];
+      return [token];
     }),
   );
+}
+
+/** The words as compared: stemmed. */
+export const wordsOf = (rest: string[]): string[] => unique(plainWordsOf(rest).map(stem));
+
+// An object's stems are worked out when it is first scored and kept while the object lives.
+const stemsOf = new WeakMap<ObjectFeatures, string[]>();
+/** The stems of an object's words, in the order of its words. */
+export function stemmedWords(object: ObjectFeatures): string[] {
+  let known = stemsOf.get(object);
+  if (!known) {
+    known = object.words.map(stem);
+    stemsOf.set(object, known);
+  }
+  return known;
 }
 
 const conceptsOf = (text: string) => findConcepts(tokenise(fold(text)));
@@ -87,11 +109,12 @@ export function objectFeatures(object: IndexedObject): ObjectFeatures {
     id: object.id,
     country: object.country,
     objectType: object.objectType,
+    typeKnown: types.length > 0,
     // A record whose type field the vocabulary does not know may still say what it is in its title or description.
     types: types.length > 0 ? types : idsOf(proseConcepts.hits, 'objectType'),
     materials: idsOf([...materialFields.hits, ...proseConcepts.hits], 'material'),
     subjects: idsOf([...typeField.hits, ...proseConcepts.hits], 'subject'),
-    words: wordsOf([...typeField.rest, ...materialFields.rest, ...proseConcepts.rest]),
+    words: plainWordsOf([...typeField.rest, ...materialFields.rest, ...proseConcepts.rest]),
     inscriptions,
     markings: (object.markings ?? []).map((marking) => marking.text),
     size: sizeOfRecord(object.measurements),

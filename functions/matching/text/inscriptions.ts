@@ -25,6 +25,12 @@ export function skeleton(text: string): string {
   return folded;
 }
 
+/**
+ * The skeleton without its vowels: transliterations disagree most on vowels ("ΝΕΙΚΗΝ" is "neikin" letter by letter and
+ * "neiken" to a classicist), and Arabic writes none. Only readings across scripts are compared this way.
+ */
+export const consonants = (skeletonText: string): string => skeletonText.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+
 /** The distinct character trigrams of a skeleton; a skeleton shorter than three characters is its own single gram. */
 export function trigrams(skeletonText: string): string[] {
   if (skeletonText.length < 3) return skeletonText ? [skeletonText] : [];

@@ -47,6 +47,11 @@ export function compareMarks(reported: Mark, registered: Mark): MarkAgreement | 
   if (registered.key.length >= 3 && reported.key.includes(registered.key)) return 'same';
   const significant = reported.numbers.filter((number) => number.length >= 2);
   if (significant.length === 0 || registered.numbers.length === 0) return undefined;
-  if (significant.every((number) => registered.numbers.some((other) => other === number || (number.length >= 3 && other.includes(number))))) return 'contains';
-  return 'contradicts';
+  // The reported letters must be found on the registered mark for its numbers to count: 'bm 33' is not 'AB 00872-33'.
+  const letters = reported.key.replace(/\d/g, '');
+  const sameSeries = letters.length >= 2 && registered.key.includes(letters);
+  const found = (number: string) => registered.numbers.some((other) => other === number || (number.length >= 3 && other.includes(number)));
+  if (reported.numbers.every(found)) return letters === '' || sameSeries ? 'contains' : undefined;
+  // A different number contradicts only in the same series, or when it is long enough not to be a folio, a lot or a verso.
+  return sameSeries || (letters === '' && significant.some((number) => number.length >= 3)) ? 'contradicts' : undefined;
 }

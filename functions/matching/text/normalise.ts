@@ -20,12 +20,16 @@ const arabic: Record<string, string> = {
 };
 // Letters that survive mark stripping but are not ASCII in Western and Turkish spelling.
 const latin: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th', ð: 'd', ı: 'i', ŀ: 'l' };
-const letters: Record<string, string> = { ...greek, ...cyrillic, ...arabic, ...latin };
+// Traditional Chinese characters common in marks, inscriptions and catalogue prose, to their simplified forms: a reign mark
+// "大清康熙年製" and a report's "大清康熙年制" are one text. Pairs, traditional first.
+const traditional = '寶宝寳宝孫孙製制霽霁寫写於于遠远書书龍龙紋纹雲云鳳凤畫画圖图館馆銅铜鐵铁銀银錢钱幣币國国與与萬万壽寿長长門门間间開开關关東东陳陈馬马鳥鸟魚鱼蓮莲纏缠臺台灣湾華华麗丽廟庙經经觀观蘭兰藝艺術术點点為为黃黄歲岁歷历曆历傳传體体漢汉號号當当時时對对會会發发無无學学實实聖圣齋斋樓楼園园鐘钟鏡镜壺壶爐炉盤盘綠绿紅红藍蓝獸兽禮礼貝贝陽阳陰阴雙双錯错盞盏雞鸡鵲鹊亞亚豐丰豊丰澤泽濟济縣县鄉乡筆笔紙纸絹绢軸轴冊册頁页題题簽签鈐钤璽玺舊旧齊齐韓韩趙赵劉刘張张楊杨吳吴鄭郑蘇苏葉叶羅罗鄧邓釋释嚴严鑲镶鑄铸銘铭輪轮飛飞鶴鹤龜龟獅狮貓猫騎骑戰战車车橋桥燈灯爺爷寧宁樂乐誌志記记詩诗詞词賦赋軒轩閣阁巖岩嶺岭灘滩濤涛陸陆億亿邊边盃杯淨净靜静縷缕繪绘織织繡绣錦锦緞缎緙缂紗纱綢绸線线鈕钮釦扣銜衔鋪铺鍍镀瓏珑璫珰瑤瑶瓊琼環环釵钗鐲镯墜坠飾饰礦矿琺珐瑯琅彫雕硯砚臥卧憂忧歡欢慶庆鑒鉴鑑鉴藥药醫医櫃柜櫥橱牀床風风';
+const chinese: Record<string, string> = Object.fromEntries(Array.from({ length: traditional.length / 2 }, (_, at) => [traditional[2 * at], traditional[2 * at + 1]]));
+const letters: Record<string, string> = { ...greek, ...cyrillic, ...arabic, ...latin, ...chinese };
 
 // The Arabic article (and its fused "and the", "with the", "for the") is written onto the word; without this "الذهب" would not be "ذهب".
 const arabicArticle = /(?<!\p{L})(?:[وبفك]?ال|لل)(?=\p{Script=Arabic}{2,})/gu;
 
-/** Lower-case, unaccented, transliterated text; Chinese characters pass through unchanged. */
+/** Lower-case, unaccented, transliterated text; Chinese characters pass through, traditional forms made simplified. */
 export function fold(text: string): string {
   // Most records and reports at scale are plain ASCII, which NFKC, marks and the tables all leave alone.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
@@ -87,3 +91,16 @@ export const isStopWord = (token: string): boolean => stopWords.has(token);
 
 /** True when text is written (at least partly) in a script other than Latin, so comparing it meant transliterating. */
 export const isTransliterated = (text: string): boolean => /[\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}]/u.test(text);
+
+const scripts = ['Latin', 'Greek', 'Cyrillic', 'Arabic', 'Han', 'Armenian', 'Devanagari', 'Hebrew', 'Georgian'] as const;
+const scriptPatterns = scripts.map((script) => [script, new RegExp(`\\p{Script=${script}}`, 'u')] as const);
+
+/** The first script the text is written in ('other' for none of the common ones): readings in two scripts are not compared letter by letter. */
+export function scriptOf(text: string): string {
+  let first: { script: string; at: number } | undefined;
+  for (const [script, pattern] of scriptPatterns) {
+    const at = text.search(pattern);
+    if (at >= 0 && (!first || at < first.at)) first = { script, at };
+  }
+  return first?.script ?? 'other';
+}

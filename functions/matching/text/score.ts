@@ -1,92 +1,99 @@
 // Weighs the evidence between a report and one object into a score 0..1, with a reason a person can check for every point given or taken.
 import type { Reason } from '../model.ts';
-import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf } from './features.ts';
+import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading } from './inscriptions.ts';
 import { type MarkAgreement, compareMarks, markOf } from './markings.ts';
 import { compareSizes, describe, sizeContradiction, sizeTolerance } from './measurements.ts';
-import { fold, isTransliterated } from './normalise.ts';
+import { fold, isTransliterated, scriptOf } from './normalise.ts';
+import { textWeights } from './text-weights.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
 
-// Weights are in score points and add up to the score (agreement up to 1). They follow how much each kind of evidence narrows
-// the field: many objects share a type or a material, few share a size, an inscription almost never, an inventory number never.
-// Nothing short of a decisive detail (inscription, mark, size) or several agreeing ones lifts a report over the threshold, and a
-// contradicted decisive detail costs more than a match gains, because a near twin agrees on everything else.
-const weight = {
-  typeSame: 0.15,
-  typeRelated: 0.1,
-  typeContradicts: -0.2,
-  material: 0.05,
-  materials: 0.15,
-  subject: 0.1,
-  subjects: 0.15,
-  words: 0.3,
-  inscription: 0.35,
-  inscriptionInText: 0.3,
-  inscriptionContradicts: -0.45,
-  markSame: 0.4,
-  markContains: 0.3,
-  markContradicts: -0.45,
-  numberInMark: 0.25,
-  size: 0.1,
-  sizes: 0.2,
-  sizeContradicts: -0.3,
-  sizesContradict: -0.45,
-  country: 0.05,
-  // Dating is often loose in a catalogue and sometimes changed on purpose: agreement adds little, and only a date a
-  // century or more away from the record's counts against.
-  period: 0.05,
-  periodContradicts: -0.15,
-} as const;
+/**
+ * The evidence between a report and an object as numbers: each is 0 when absent, and most are 0..1. Their weights are not set
+ * by hand but fitted (scripts/fit-text-weights.ts, a logistic regression on labelled reports), so a kind of evidence counts as
+ * much as it told right objects from wrong ones there.
+ */
+export const evidenceNames = [
+  'markSame', 'markContains', 'markContradicts', 'numberInMark',
+  'inscription', 'inscriptionInText', 'inscriptionContradicts',
+  'sizes', 'sizesContradict',
+  'typeSame', 'typeFromProse', 'typeRelated', 'typeContradicts',
+  'materials', 'subjects',
+  'wordShare', 'wordCount', 'rareWord',
+  'country', 'period', 'periodContradicts',
+] as const;
+export type EvidenceName = (typeof evidenceNames)[number];
+export type Evidence = Partial<Record<EvidenceName, number>>;
 
-/** A report at or above this is worth an alert: it needs a decisive detail, or several agreeing ones, and nothing contradicting. */
+/** A report at or above this is worth an alert: the fitted odds that the object is the one described are better than even. */
 export const textAlertThreshold = 0.6;
 
 const points = (value: number) => Math.round(value * 1000) / 1000;
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** One piece of evidence: its value for the weights, and what a person reads about it. */
+interface Finding {
+  name: EvidenceName;
+  value: number;
+  field: string;
+  detail: string;
+}
 
 function termNote(hit: ConceptHit, label: string): string {
   return fold(label) === hit.term ? '' : ` (${hit.term} = ${label})`;
 }
 
-function typeReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
+function typeFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   if (query.types.length === 0 || object.types.length === 0) return [];
   const same = query.types.find((hit) => object.types.includes(hit.concept));
   if (same) {
     const label = conceptLabel(same.concept);
     const record = fold(object.objectType) === fold(label) ? '' : `, recorded as '${object.objectType}'`;
-    return [{ field: 'objectType', detail: `object type ${label}${termNote(same, label)}${record}`, contribution: weight.typeSame }];
+    // A type read from the record's prose, its type field unknown to the vocabulary, is a hint and not a match of the field.
+    if (!object.typeKnown) return [{ name: 'typeFromProse', value: 1, field: 'objectType', detail: `object type ${label}${termNote(same, label)}, as the record's text says (its type is '${object.objectType}')` }];
+    return [{ name: 'typeSame', value: 1, field: 'objectType', detail: `object type ${label}${termNote(same, label)}${record}` }];
   }
   const near = query.types.find((hit) => object.types.some((type) => related(type, hit.concept)));
-  if (near) {
-    return [{ field: 'objectType', detail: `object type ${conceptLabel(near.concept)} is close to the recorded ${object.objectType}`, contribution: weight.typeRelated }];
-  }
-  if (query.types.some((hit) => object.types.some((type) => cousins(type, hit.concept)))) return [];
+  if (near) return [{ name: 'typeRelated', value: 1, field: 'objectType', detail: `object type ${conceptLabel(near.concept)} is close to the recorded ${object.objectType}` }];
+  if (!object.typeKnown || query.types.some((hit) => object.types.some((type) => cousins(type, hit.concept)))) return [];
   const reported = query.types.map((hit) => conceptLabel(hit.concept)).join(' or ');
-  return [{ field: 'objectType', detail: `the report describes a ${reported}, the object is a ${object.objectType}`, contribution: weight.typeContradicts }];
+  return [{ name: 'typeContradicts', value: 1, field: 'objectType', detail: `the report describes a ${reported}, the object is a ${object.objectType}` }];
 }
 
-function conceptReasons(hits: ConceptHit[], concepts: string[], field: 'materials' | 'subject'): Reason[] {
+function conceptFindings(hits: ConceptHit[], concepts: string[], field: 'materials' | 'subject'): Finding[] {
   const shared = hits.filter((hit) => concepts.some((concept) => related(concept, hit.concept)));
   if (shared.length === 0) return [];
-  const each = field === 'materials' ? weight.material : weight.subject;
-  const cap = field === 'materials' ? weight.materials : weight.subjects;
   const names = shared.map((hit) => `${conceptLabel(hit.concept)}${termNote(hit, conceptLabel(hit.concept))}`).join(', ');
-  return [{ field, detail: `${field === 'materials' ? 'materials' : 'subject'}: ${names}`, contribution: Math.min(cap, each * shared.length) }];
+  const [name, cap] = field === 'materials' ? (['materials', 3] as const) : (['subjects', 2] as const);
+  return [{ name, value: Math.min(cap, shared.length) / cap, field, detail: `${field === 'materials' ? 'materials' : 'subject'}: ${names}` }];
 }
 
-function wordReasons(object: ObjectFeatures, wordWeights: ReadonlyMap<string, number>, total: number): Reason[] {
+/**
+ * Words the report shares with the record, quoted as the record writes them. Three measures: the idf-weighted share of the
+ * report's distinctive words, how many are shared, and how rare the rarest is (a signature or a place name decides alone).
+ */
+function wordFindings(object: ObjectFeatures, wordWeights: ReadonlyMap<string, number>, total: number, rarest: number): Finding[] {
   let common = 0;
+  let rare = 0;
   const shared: string[] = [];
-  for (const word of object.words) {
-    const value = wordWeights.get(word);
-    if (value) {
-      common += value;
-      shared.push(word);
-    }
-  }
-  if (common === 0) return [];
-  const share = common / total;
-  return [{ field: 'description', detail: `words in common: ${shared.slice(0, 8).join(', ')} (${percent(share)} of the report's distinctive words)`, contribution: points(weight.words * share) }];
+  const stems = stemmedWords(object);
+  const seen = new Set<string>();
+  object.words.forEach((word, at) => {
+    const stem = stems[at] ?? word;
+    const value = wordWeights.get(stem);
+    if (!value || seen.has(stem)) return;
+    seen.add(stem);
+    common += value;
+    rare = Math.max(rare, value);
+    shared.push(word);
+  });
+  if (shared.length === 0) return [];
+  const quoted = `${shared.slice(0, 8).join(', ')}${shared.length > 8 ? ', ...' : ''}`;
+  const of = `${shared.length} of the report's ${wordWeights.size} distinctive words`;
+  return [
+    { name: 'wordShare', value: common / total, field: 'description', detail: `words in common: ${quoted} (${of})` },
+    { name: 'wordCount', value: Math.min(1, shared.length / 8), field: 'description', detail: '' },
+    { name: 'rareWord', value: rare / rarest, field: 'description', detail: '' },
+  ];
 }
 
 const transliterated = (a: string, b: string) => (isTransliterated(a) !== isTransliterated(b) ? ' (transliterated)' : '');
@@ -102,40 +109,50 @@ function readingsOf(object: ObjectFeatures): Reading[] {
   return known;
 }
 
-function inscriptionReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
+// A reading marked as partial ("...作宝簋", "LPT 77/35?") is not read with confidence: it can agree, never contradict. Nor can
+// one in another script, but between Latin, Greek and Cyrillic, which transliterate letter for letter: Arabic drops its vowels,
+// Chinese and Japanese are read in words, and their romanisations differ too much to tell a misreading from another text.
+const partial = /\.\.\.|…|\?|\[|\]/u;
+const alphabets = new Set(['Latin', 'Greek', 'Cyrillic']);
+const comparable = (a: string, b: string) => a === b || (alphabets.has(a) && alphabets.has(b));
+const confidentlyDifferent = (reading: Reading, inscriptions: Reading[]) =>
+  reading.grams.length >= minimumReading && !partial.test(reading.text) && inscriptions.some((inscription) => comparable(scriptOf(inscription.text), scriptOf(reading.text)));
+
+function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   if (object.inscriptions.length === 0) return [];
   const registered = readingsOf(object);
-  let agreeing: Reason | undefined;
-  let contradicting: Reason | undefined;
+  let agreeing: Finding | undefined;
+  let contradicting: Finding | undefined;
   for (const reading of query.inscriptions) {
     let best = { share: 0, text: '' };
     for (const inscription of registered) {
-      const share = containment(reading.grams, inscription.gramSet);
+      const letterShare = containment(reading.grams, inscription.gramSet);
+      const across = scriptOf(reading.text) !== scriptOf(inscription.text) && reading.consonantGrams.length >= 2;
+      const share = across ? Math.max(letterShare, containment(reading.consonantGrams, inscription.consonantSet)) : letterShare;
       if (share > best.share) best = { share, text: inscription.text };
     }
-    if (best.share >= inscriptionAgreement && (!agreeing || weight.inscription * best.share > agreeing.contribution)) {
-      agreeing = { field: 'inscriptions', detail: `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}`, contribution: points(weight.inscription * best.share) };
-    } else if (best.share < inscriptionContradiction && reading.grams.length >= minimumReading) {
+    if (best.share >= inscriptionAgreement && (!agreeing || best.share > agreeing.value)) {
+      agreeing = { name: 'inscription', value: best.share, field: 'inscriptions', detail: `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}` };
+    } else if (best.share < inscriptionContradiction && confidentlyDifferent(reading, registered)) {
       const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
-      contradicting = { field: 'inscriptions', detail: `the report reads '${reading.text}', the object is inscribed ${on}`, contribution: weight.inscriptionContradicts };
+      contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail: `the report reads '${reading.text}', the object is inscribed ${on}` };
     }
   }
   // One reading that fits is enough: reporters often copy a second line badly.
   if (agreeing) return [agreeing];
   if (contradicting) return [contradicting];
-  if (query.inscriptions.length > 0) return [];
-  // No reading announced: the report may still quote the inscription in passing.
+  // The report may still quote the inscription in passing, or in another line than the one it announced.
   for (const inscription of registered) {
     if (inscription.grams.length < minimumReading) continue;
     const share = containmentInText(inscription.grams, inscription.length, query.textGrams);
     if (share >= inscriptionAgreement) {
-      return [{ field: 'inscriptions', detail: `inscription '${inscription.text}' appears in the report${isTransliterated(inscription.text) ? ' (transliterated)' : ''}`, contribution: points(weight.inscriptionInText * share) }];
+      return [{ name: 'inscriptionInText', value: share, field: 'inscriptions', detail: `inscription '${inscription.text}' appears in the report${isTransliterated(inscription.text) ? ' (transliterated)' : ''}` }];
     }
   }
   return [];
 }
 
-function markReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
+function markFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   if (object.markings.length === 0) return [];
   const registered = object.markings.map(markOf);
   let best: { agreement: MarkAgreement; reported: string; registered: string } | undefined;
@@ -146,79 +163,132 @@ function markReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
     if (agreeing?.agreement && (!best || best.agreement === 'contains')) best = { agreement: agreeing.agreement, reported: mark.text, registered: agreeing.registered };
     else if (!agreeing && verdicts.some((verdict) => verdict.agreement === 'contradicts')) contradicted = { reported: mark.text };
   }
-  if (best?.agreement === 'same') return [{ field: 'markings', detail: `marking '${best.registered}' is '${best.reported}'`, contribution: weight.markSame }];
-  if (best) return [{ field: 'markings', detail: `marking '${best.registered}' contains '${best.reported}'`, contribution: weight.markContains }];
+  if (best?.agreement === 'same') return [{ name: 'markSame', value: 1, field: 'markings', detail: `marking '${best.registered}' is '${best.reported}'` }];
+  if (best) return [{ name: 'markContains', value: 1, field: 'markings', detail: `marking '${best.registered}' contains '${best.reported}'` }];
   if (contradicted) {
     const on = object.markings.map((text) => `'${text}'`).join(', ');
-    return [{ field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}`, contribution: weight.markContradicts }];
+    return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}` }];
   }
   for (const number of query.numbers) {
     const holder = registered.find((mark) => mark.numbers.includes(number));
-    if (holder) return [{ field: 'markings', detail: `marking '${holder.text}' contains '${number}'`, contribution: weight.numberInMark }];
+    if (holder) return [{ name: 'numberInMark', value: 1, field: 'markings', detail: `marking '${holder.text}' contains '${number}'` }];
   }
   return [];
 }
 
-function sizeReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
-  const reasons: Reason[] = [];
-  let gained = 0;
-  let lost = 0;
+/** Each of the record's dimensions agrees or disagrees once, however many times the report gives it (in text and in fields). */
+function sizeFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
+  const findings: Finding[] = [];
+  const agreed = new Set<string>();
+  const disagreed = new Set<string>();
   for (const pair of compareSizes(query.size, object.size)) {
     const unit = pair.registered.dimension === 'weight' ? 'g' : 'cm';
     const what = pair.registered.dimension ?? 'size';
+    const key = `${what} ${pair.registered.value}`;
     const versus = `${what} ${describe(pair.registered, unit)} vs ${describe(pair.reported, unit)}`;
-    if (pair.difference <= sizeTolerance && gained < weight.sizes) {
-      const contribution = Math.min(weight.size, weight.sizes - gained);
-      gained += contribution;
-      reasons.push({ field: 'measurements', detail: versus, contribution: points(contribution) });
-    } else if (pair.difference > sizeContradiction && lost > weight.sizesContradict) {
-      const contribution = Math.max(weight.sizeContradicts, weight.sizesContradict - lost);
-      lost += contribution;
-      reasons.push({ field: 'measurements', detail: `${versus}: ${percent(pair.difference)} off, too far for the same object`, contribution: points(contribution) });
+    if (pair.difference <= sizeTolerance && !agreed.has(key)) {
+      agreed.add(key);
+      // Graded: the same figure says much more than one within the tolerance (a near twin is often a few per cent off).
+      findings.push({ name: 'sizes', value: (1 - pair.difference / (2 * sizeTolerance)) / 3, field: 'measurements', detail: versus });
+    } else if (pair.difference > sizeContradiction && (pair.reported.dimension !== undefined || object.size.lengths.length >= 2) && !disagreed.has(key) && !agreed.has(key)) {
+      // An unnamed size may be any part of the object: it contradicts only when it fits none of two or more recorded dimensions.
+      disagreed.add(key);
+      findings.push({ name: 'sizesContradict', value: 1 / 2, field: 'measurements', detail: `${versus}: ${Math.round(pair.difference * 100)}% off, too far for the same object` });
     }
   }
-  return reasons;
+  return findings;
 }
 
 const yearText = (year: number) => (year < 0 ? `${-year} BC` : String(year));
 const yearsText = ([from, to]: [number, number]) => (from === to ? yearText(from) : `${yearText(from)} to ${yearText(to)}`);
 
-function periodReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
+function periodFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   if (!query.period || !object.period) return [];
   const [from, to] = object.period;
   if (query.period.from <= to && query.period.to >= from) {
-    return [{ field: 'dateOrPeriod', detail: `dated '${query.period.stated}', as the object is (${yearsText(object.period)})`, contribution: weight.period }];
+    return [{ name: 'period', value: 1, field: 'dateOrPeriod', detail: `dated '${query.period.stated}', as the object is (${yearsText(object.period)})` }];
   }
   if (query.period.to < from - 100 || query.period.from > to + 100) {
-    return [{ field: 'dateOrPeriod', detail: `the report dates it '${query.period.stated}', the object is dated ${yearsText(object.period)}`, contribution: weight.periodContradicts }];
+    return [{ name: 'periodContradicts', value: 1, field: 'dateOrPeriod', detail: `the report dates it '${query.period.stated}', the object is dated ${yearsText(object.period)}` }];
   }
   return [];
 }
 
-function countryReasons(query: QueryFeatures, object: ObjectFeatures): Reason[] {
-  return query.country && query.country === object.country ? [{ field: 'country', detail: `lost in ${object.country}, as the report says`, contribution: weight.country }] : [];
+function countryFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
+  return query.country && query.country === object.country ? [{ name: 'country', value: 1, field: 'country', detail: `lost in ${object.country}, as the report says` }] : [];
+}
+
+/** Every piece of evidence between a report and an object, before weighing: what the weights are fitted on. */
+export function findingsFor(query: QueryFeatures, wordWeight: (word: string) => number, rarest: number): (object: ObjectFeatures) => Finding[] {
+  const wordWeights = new Map(query.words.map((word) => [word, wordWeight(word)]));
+  const total = [...wordWeights.values()].reduce((sum, value) => sum + value, 0);
+  return (object) => [
+    ...markFindings(query, object),
+    ...inscriptionFindings(query, object),
+    ...sizeFindings(query, object),
+    ...typeFindings(query, object),
+    ...conceptFindings(query.subjects, object.subjects, 'subject'),
+    ...conceptFindings(query.materials, object.materials, 'materials'),
+    ...wordFindings(object, wordWeights, total, rarest),
+    ...countryFindings(query, object),
+    ...periodFindings(query, object),
+  ];
+}
+
+export const evidenceOf = (findings: Finding[]): Evidence => {
+  const evidence: Evidence = {};
+  for (const finding of findings) evidence[finding.name] = Math.min(1, (evidence[finding.name] ?? 0) + finding.value);
+  return evidence;
+};
+
+/** Where a decisively contradicted object's score stops, as a share of the alert threshold. */
+const contradictedCeiling = 0.9;
+const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
+const base = sigmoid(textWeights.bias);
+
+export interface Scored {
+  score: number;
+  /** The fitted log-odds: orders candidates that all score 0. */
+  logit: number;
+  reasons: Reason[];
+}
+
+/**
+ * The fitted probability that the object is the one reported, less what a report with no evidence at all would get, so that
+ * nothing in common scores 0. Each reason's contribution is its share of the log-odds, scaled so that they add up to the score.
+ */
+export function weigh(findings: Finding[]): Scored {
+  const evidence = evidenceOf(findings);
+  let logit = textWeights.bias;
+  for (const name of evidenceNames) logit += (textWeights.weights[name] ?? 0) * (evidence[name] ?? 0);
+  const fitted = Math.max(0, (sigmoid(logit) - base) / (1 - base));
+  // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend) keeps the
+  // object under the alert threshold, however much else agrees: a near twin agrees on everything else.
+  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined;
+  const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : fitted;
+  const spread = logit - textWeights.bias;
+  // A report the evidence speaks against scores 0; its reasons still say how strongly, at a tenth of a point per unit of log-odds.
+  const scale = spread > 0 ? score / spread : 0.1;
+  const byDetail = new Map<string, Reason>();
+  // Values capped in the sum are shared out in proportion among the findings of a kind.
+  const raw = new Map<EvidenceName, number>();
+  for (const finding of findings) raw.set(finding.name, (raw.get(finding.name) ?? 0) + finding.value);
+  for (const finding of findings) {
+    const share = ((evidence[finding.name] ?? 0) * finding.value) / (raw.get(finding.name) ?? 1);
+    const contribution = (textWeights.weights[finding.name] ?? 0) * share * scale;
+    // Word measures are one reason: the words in common, with their count and rarity folded in.
+    const owner = finding.detail ? finding : findings.find((other) => other.field === finding.field && other.detail);
+    if (!owner) continue;
+    const known = byDetail.get(owner.detail);
+    if (known) known.contribution += contribution;
+    else byDetail.set(owner.detail, { field: owner.field, detail: owner.detail, contribution });
+  }
+  const reasons = [...byDetail.values()].map((reason) => ({ ...reason, contribution: points(reason.contribution) }));
+  return { score: points(score), logit, reasons: reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)) };
 }
 
 /** Scores objects against one report: what depends on the report alone is worked out once. */
-export function scorerFor(query: QueryFeatures, wordWeight: (word: string) => number): (object: ObjectFeatures) => { score: number; reasons: Reason[] } {
-  const wordWeights = new Map(query.words.map((word) => [word, wordWeight(word)]));
-  const total = [...wordWeights.values()].reduce((sum, value) => sum + value, 0);
-  return (object) => {
-    const reasons = [
-      ...markReasons(query, object),
-      ...inscriptionReasons(query, object),
-      ...sizeReasons(query, object),
-      ...typeReasons(query, object),
-      ...conceptReasons(query.subjects, object.subjects, 'subject'),
-      ...conceptReasons(query.materials, object.materials, 'materials'),
-      ...wordReasons(object, wordWeights, total),
-      ...countryReasons(query, object),
-      ...periodReasons(query, object),
-    ];
-    // Agreement counts up to certainty, no further; a contradiction is then taken from that. Summed the other way, a
-    // near twin that agrees on everything else would carry its surplus over the contradicted inventory number.
-    const gained = reasons.reduce((running, reason) => running + Math.max(0, reason.contribution), 0);
-    const lost = reasons.reduce((running, reason) => running + Math.min(0, reason.contribution), 0);
-    return { score: points(Math.max(0, Math.min(1, gained) + lost)), reasons: reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)) };
-  };
+export function scorerFor(query: QueryFeatures, wordWeight: (word: string) => number, rarest: number): (object: ObjectFeatures) => Scored {
+  const find = findingsFor(query, wordWeight, rarest);
+  return (object) => weigh(find(object));
 }

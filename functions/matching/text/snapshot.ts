@@ -2,7 +2,7 @@
 import type { ObjectFeatures } from './features.ts';
 import type { Dimension, Measure } from './measurements.ts';
 
-const format = 'text-index/3';
+const format = 'text-index/4';
 // Lines are encoded and decoded in batches: a single string of a million objects would pass V8's string length limit.
 const batch = 10_000;
 const newline = 10;
@@ -12,6 +12,7 @@ type Tuple = [
   id: string,
   country: string,
   objectType: string,
+  typeKnown: 0 | 1,
   types: string[],
   materials: string[],
   subjects: string[],
@@ -27,14 +28,14 @@ const measureTuple = (measure: Measure): MeasureTuple => [measure.dimension ?? 0
 const measureOf = ([dimension, value, stated]: MeasureTuple): Measure => (dimension ? { dimension, value, stated } : { value, stated });
 
 function tupleOf(features: ObjectFeatures): Tuple {
-  const { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size, period } = features;
-  return [id, country, objectType, types, materials, subjects, words, inscriptions, markings, size.lengths.map(measureTuple), size.weight ? measureTuple(size.weight) : 0, period];
+  const { id, country, objectType, typeKnown, types, materials, subjects, words, inscriptions, markings, size, period } = features;
+  return [id, country, objectType, typeKnown ? 1 : 0, types, materials, subjects, words, inscriptions, markings, size.lengths.map(measureTuple), size.weight ? measureTuple(size.weight) : 0, period];
 }
 
 function featuresOf(tuple: Tuple): ObjectFeatures {
-  const [id, country, objectType, types, materials, subjects, words, inscriptions, markings, lengths, weight, period] = tuple;
+  const [id, country, objectType, typeKnown, types, materials, subjects, words, inscriptions, markings, lengths, weight, period] = tuple;
   const size = weight ? { lengths: lengths.map(measureOf), weight: measureOf(weight) } : { lengths: lengths.map(measureOf) };
-  return { id, country, objectType, types, materials, subjects, words, inscriptions, markings, size, period };
+  return { id, country, objectType, typeKnown: typeKnown === 1, types, materials, subjects, words, inscriptions, markings, size, period };
 }
 
 /** What the index writes: by slot, each object's id and its features or the line a loaded snapshot held for it; the postings. */

@@ -1,6 +1,6 @@
 // An in-memory inverted index of registered objects for text matching: postings pull candidates, only those are scored.
 import type { Candidate, IndexedObject, TextIndex, TextQuery, TextSearchStats } from '../model.ts';
-import { type ObjectFeatures, objectFeatures, queryFeatures, type QueryFeatures, wordsOf } from './features.ts';
+import { type ObjectFeatures, objectFeatures, queryFeatures, type QueryFeatures, stemmedWords, wordsOf } from './features.ts';
 import { skeleton, trigrams } from './inscriptions.ts';
 import { type Mark, markOf } from './markings.ts';
 import { fold, tokenise } from './normalise.ts';
@@ -32,7 +32,7 @@ function keysOfObject(features: ObjectFeatures): string[] {
     // Indexed under its wider concepts too, so a search for "sculpture" finds statuettes.
     ...concepts.flatMap(lineage).map((concept) => `c:${concept}`),
     // Words of inscriptions pull candidates for a report that quotes one unannounced; the scorer weighs them as an inscription.
-    ...[...features.words, ...wordsOf(tokenise(fold(features.inscriptions.join(' '))))].map((word) => `w:${word}`),
+    ...[...stemmedWords(features), ...wordsOf(tokenise(fold(features.inscriptions.join(' '))))].map((word) => `w:${word}`),
     ...features.inscriptions.flatMap((text) => trigrams(skeleton(text))).map((gram) => `g:${gram}`),
     ...features.markings.map(markOf).flatMap(markKeys),
   ];
@@ -230,18 +230,19 @@ function buildIndex(initial: SnapshotContents | undefined, options: TextIndexOpt
     const shortlisted = best(touched, count, prelim, Math.max(shortlist, limit));
     for (let i = 0; i < count; i += 1) prelim[touched[i] ?? 0] = 0;
 
-    const score = scorerFor(features, (word) => idf(`w:${word}`));
-    const candidates: Candidate[] = [];
+    const score = scorerFor(features, (word) => idf(`w:${word}`), Math.log(1 + slotOf.size));
+    const ranked: (Candidate & { logit: number })[] = [];
     let scored = 0;
     for (const slot of shortlisted) {
       const object = featuresAt(slot);
       if (!object) continue;
       scored += 1;
-      const scoredObject = score(object);
-      if (scoredObject.score > 0) candidates.push({ objectId: object.id, ...scoredObject });
+      // Every object the report pulled stays a candidate, however much evidence speaks against it: it is ranked, not dropped.
+      ranked.push({ objectId: object.id, ...score(object) });
     }
     options.onSearch?.({ candidates: count, scored });
-    return candidates.sort((a, b) => b.score - a.score || a.objectId.localeCompare(b.objectId)).slice(0, limit);
+    ranked.sort((a, b) => b.logit - a.logit || a.objectId.localeCompare(b.objectId));
+    return ranked.slice(0, limit).map(({ objectId, score: value, reasons }) => ({ objectId, score: value, reasons }));
   };
 
   return {

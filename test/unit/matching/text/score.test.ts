@@ -95,7 +95,11 @@ describe('dating', () => {
     const reasons = ['Icon of Saint Nicholas, 18th century, 55 x 40 cm', 'Icône de saint Nicolas, XVIIIe siècle, 55 x 40 cm', 'Ikone des heiligen Nikolaus, 18. Jahrhundert, 55 x 40 cm'].map(dating);
 
     // Assert
-    for (const found of reasons) expect(found.map((reason) => reason.contribution)).toEqual([0.05]);
+    for (const found of reasons) {
+      expect(found).toHaveLength(1);
+      expect(found[0]?.contribution).toBeGreaterThan(0);
+      expect(found[0]?.contribution).toBeLessThan(0.1);
+    }
     expect(reasons[1]?.[0]?.detail).toBe("dated 'xviiie siecle', as the object is (1701 to 1800)");
   });
 
