@@ -14,6 +14,7 @@ import { Certificate, CertificateIdParam, IssueCertificate, PublicKey, Verificat
 import { ImportBatchResult, ImportRequest } from '../schemas/imports.ts';
 import { CreateFeed, EditFeed, FeedIdParam, FeedList, FeedView, RunStarted } from '../schemas/feeds.ts';
 import { WatchListPage, WatchListQuery } from '../schemas/watch-lists.ts';
+import { fontPackageFiles } from '../functions/certificates/font-files.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -37,6 +38,12 @@ export interface FunctionDecl {
     /** The key that signs certificates: sign with it and read its public key. */
     signingKey?: 'sign';
   };
+  /**
+   * Files of npm packages the function reads from disk (fonts), as globs by package: shipped beside its bundle under
+   * node_modules/, so that they resolve there as in the repository, and never inlined into the bundle's JavaScript.
+   * external: the package's code is among them, left out of the bundle and imported from there.
+   */
+  packageFiles?: readonly { package: string; files: readonly string[]; external?: boolean }[];
 }
 
 export const functions = {
@@ -137,6 +144,7 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     access: { table: 'readWrite', audit: 'append', signingKey: 'sign' },
+    packageFiles: fontPackageFiles,
   },
   redLists: {
     entry: 'functions/red-lists/handler.ts',
