@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import fontkit from '@pdf-lib/fontkit';
 import {
   beginText,
   endText,
@@ -102,7 +101,14 @@ export interface Run {
   font: PDFFont;
 }
 
-type Face = ReturnType<typeof fontkit.create>;
+type Fontkit = typeof import('@pdf-lib/fontkit');
+type Face = ReturnType<Fontkit['create']>;
+
+// Loaded on the first text that needs it: reading fontkit takes about a second, which a certificate in Latin script,
+// or a request for its JSON, does not wait for.
+let fontkit: Promise<Fontkit> | undefined;
+// A CommonJS module: Node hands its exports over as the default export.
+const loadFontkit = () => (fontkit ??= import('@pdf-lib/fontkit').then((module) => (module as Fontkit & { default: Fontkit }).default));
 
 const escape = (codePoint: number) => `<U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}>`;
 
@@ -112,7 +118,6 @@ const escape = (codePoint: number) => `<U+${codePoint.toString(16).toUpperCase()
  * nothing is dropped silently.
  */
 export function fontChain(pdf: PDFDocument, standard: PDFFont) {
-  pdf.registerFontkit(fontkit);
   const embedded = new Map<string, PDFFont>();
   const faces = new Map<PDFFont, Face>();
   const charSets = new Map<PDFFont, Set<number>>();
@@ -142,10 +147,11 @@ export function fontChain(pdf: PDFDocument, standard: PDFFont) {
         if (fontFor(codePoint)) continue;
         for (const file of await fontFiles()) {
           if (embedded.has(file.path) || !file.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) continue;
-          const bytes = await read(file.path);
+          const [bytes, engine] = await Promise.all([read(file.path), loadFontkit()]);
+          pdf.registerFontkit(engine);
           const font = await pdf.embedFont(bytes, { subset: true });
           embedded.set(file.path, font);
-          faces.set(font, fontkit.create(bytes));
+          faces.set(font, engine.create(bytes));
           if (has(font, codePoint)) break;
         }
       }
