@@ -13,6 +13,7 @@ const Config = z.object({
   [env.alertsTopic]: z.string().min(1),
   // Only the functions that need these get them (see infra/api-stack.ts); each reads it through config().
   [env.apiUrl]: z.url().optional(),
+  [env.consoleUrl]: z.url().optional(),
   [env.alertDeliveryFunction]: z.string().min(1).optional(),
   // With five attempts, a minute doubled covers a receiver down for a quarter of an hour (1 + 2 + 4 + 8 minutes).
   [env.webhookRetryBaseSeconds]: z.coerce.number().int().min(1).max(3600).default(60),
@@ -41,6 +42,7 @@ function read() {
     jwt: { issuer: values[env.jwtIssuer], audience: values[env.jwtAudience], jwksUri: values[env.jwksUri] },
     alertsTopicArn: values[env.alertsTopic],
     apiUrl: values[env.apiUrl]?.replace(/\/+$/, ''),
+    consoleUrl: values[env.consoleUrl]?.replace(/\/+$/, ''),
     alertDeliveryFunction: values[env.alertDeliveryFunction],
     webhookRetryBaseSeconds: values[env.webhookRetryBaseSeconds],
     allowLoopbackWebhooks: values[env.allowLoopbackWebhooks] === 'true',

@@ -167,6 +167,8 @@ export class ApiStack extends Stack {
       acknowledgeGrantWildcards(built[name], decl, resources);
     }
     this.functions = built;
+    // GET / on the API's own origin points programs to the console, which CloudFront serves on another origin.
+    built.fallback.fn.addEnvironment(env.consoleUrl, props.consoleSite.origin);
     // Every function behind a route counts its callers' requests (the rate limits of infra/throttles.ts), and does
     // nothing else with the counters.
     for (const name of new Set(routes.map((route) => route.fn))) props.rateTable.grant(built[name].role, 'dynamodb:UpdateItem');

@@ -64,7 +64,28 @@ const manageQueueActions = [
 ];
 
 // esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
-const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Modules left out of the bundle: those a layer supplies, and packages shipped as files beside it. */
+export const externalModulesOf = (decl: FunctionDecl, layered: string[] = []): string[] => [
+  ...layered,
+  ...(decl.packageFiles ?? []).filter((files) => files.external).map((files) => files.package),
+];
+
+/** Copies files of npm packages beside the bundle, under node_modules/ as in the repository (see FunctionDecl). */
+export function copyPackageFiles(packages: NonNullable<FunctionDecl['packageFiles']>) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      packages.flatMap(({ package: name, files }) => {
+        const [from, to] = [path.posix.join(inputDir, 'node_modules', name), path.posix.join(outputDir, 'node_modules', name)];
+        const dirs = [...new Set(files.map((file) => path.posix.dirname(file)))];
+        // Globs are left unquoted for the shell to expand; every other part is quoted.
+        return [`mkdir -p ${dirs.map((dir) => `"${path.posix.join(to, dir)}"`).join(' ')}`, ...files.map((file) => `cp "${from}/"${file} "${path.posix.join(to, path.posix.dirname(file))}/"`)];
+      }),
+  };
+}
 
 export class RegistryFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -109,9 +130,10 @@ export class RegistryFunction extends Construct {
         banner: requireShim,
         // Bundle the AWS SDK: a pinned, tree-shaken SDK starts faster than the runtime's and never changes under us.
         bundleAwsSDK: true,
-        externalModules: props.layered?.modules ?? [],
+        externalModules: externalModulesOf(decl, props.layered?.modules),
         // No Docker here or in CI: esbuild from node_modules bundles on the host.
         forceDockerBundling: false,
+        ...(decl.packageFiles ? { commandHooks: copyPackageFiles(decl.packageFiles) } : {}),
       },
     });
 

@@ -90,6 +90,8 @@ export const env = {
   jwksUri: 'JWKS_URI',
   /** Base URL of the API, for the links in alerts. */
   apiUrl: 'API_URL',
+  /** Where the web console is served (set on the function that answers GET / on the API). */
+  consoleUrl: 'CONSOLE_URL',
   /** Name or ARN of the function that drains subscription queues (set on the function that creates them). */
   alertDeliveryFunction: 'ALERT_DELIVERY_FUNCTION',
   /** First webhook retry delay in seconds; each further retry waits twice as long. */

@@ -14,6 +14,7 @@ import { Certificate, CertificateIdParam, IssueCertificate, PublicKey, Verificat
 import { ImportBatchResult, ImportRequest } from '../schemas/imports.ts';
 import { CreateFeed, EditFeed, FeedIdParam, FeedList, FeedView, RunStarted } from '../schemas/feeds.ts';
 import { WatchListPage, WatchListQuery } from '../schemas/watch-lists.ts';
+import { fontPackageFiles } from '../functions/certificates/font-files.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -37,6 +38,12 @@ export interface FunctionDecl {
     /** The key that signs certificates: sign with it and read its public key. */
     signingKey?: 'sign';
   };
+  /**
+   * Files of npm packages the function reads from disk (fonts), as globs by package: shipped beside its bundle under
+   * node_modules/, so that they resolve there as in the repository, and never inlined into the bundle's JavaScript.
+   * external: the package's code is among them, left out of the bundle and imported from there.
+   */
+  packageFiles?: readonly { package: string; files: readonly string[]; external?: boolean }[];
 }
 
 export const functions = {
@@ -137,6 +144,7 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     access: { table: 'readWrite', audit: 'append', signingKey: 'sign' },
+    packageFiles: fontPackageFiles,
   },
   redLists: {
     entry: 'functions/red-lists/handler.ts',
@@ -178,12 +186,12 @@ export const functions = {
     description: 'Serves the OpenAPI document generated from the schemas',
     memoryMb: 256,
     timeoutSeconds: 5,
-    // Read: every API function checks the caller's organisation in the table.
-    access: { table: 'read' },
+    // Nothing: its one route is public, so no caller's organisation is looked up, and it reads no record.
+    access: {},
   },
   fallback: {
     entry: 'functions/http/fallback-handler.ts',
-    description: 'Answers 404 for unknown paths and 405 for known paths with the wrong method',
+    description: 'Points GET / to the console and the API document; answers 404 for unknown paths and 405 for known paths with the wrong method',
     memoryMb: 128,
     timeoutSeconds: 3,
     access: {},
@@ -198,7 +206,7 @@ export interface RouteDecl {
   path: string;
   fn: FunctionName;
   summary: string;
-  /** Public routes skip the bearer token. Every /v1 route needs one. */
+  /** Public routes skip the bearer token: verification, the public key and the API's own description. Every other route needs one. */
   auth?: 'none';
   /** What the route does, in infra/permissions.ts: which roles may call it, and on whose records. */
   action: Action;
@@ -270,7 +278,7 @@ export const routes = [
   { method: 'POST', path: '/v1/feeds/{id}/runs', params: FeedIdParam, fn: 'feeds', action: 'feeds.manage', summary: 'Read the feed now; the run goes on in the background', responses: { 202: RunStarted } },
   { method: 'GET', path: '/v1/watch-lists', fn: 'watchLists', action: 'watchList.read', summary: 'The sought objects of some countries and types, compact and with small thumbnails, to keep on a device; with since, what changed and what left the list', query: WatchListQuery, responses: { 200: WatchListPage } },
   { method: 'GET', path: '/v1/red-lists', fn: 'redLists', action: 'redLists.read', audit: false, summary: 'The ICOM Red List categories: kinds of object at risk that every sighting and search is checked against', responses: { 200: RedListsPage } },
-  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
+  { method: 'GET', path: '/v1/openapi.json', fn: 'apiDocs', auth: 'none', action: 'api.describe', audit: false, summary: 'This API as an OpenAPI 3.1 document', responses: { 200: null } },
 ] as const satisfies readonly RouteDecl[];
 
 export type Route = (typeof routes)[number];

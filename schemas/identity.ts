@@ -14,6 +14,16 @@ export const Caller = z.strictObject({
 });
 export type Caller = z.infer<typeof Caller>;
 
+/**
+ * Why a role cannot act for an organisation, or undefined when it can: the operators hold the admin role, and only
+ * they. Checked on every request, and by the local issuer before it signs a token that every request would refuse.
+ */
+export function roleOrgMismatch(caller: Pick<Caller, 'org' | 'role'>): { path: 'org' | 'role'; reason: string } | undefined {
+  if (caller.org === operatorsOrg && caller.role !== 'admin') return { path: 'role', reason: `must be admin: only admins belong to ${operatorsOrg}` };
+  if (caller.org !== operatorsOrg && caller.role === 'admin') return { path: 'org', reason: `must be ${operatorsOrg}: the admin role belongs to it alone` };
+  return undefined;
+}
+
 // Local tokens carry org and role directly; Cognito carries them as a custom attribute and a group.
 export const TokenClaims = z
   .looseObject({
@@ -36,4 +46,7 @@ export const TokenClaims = z
     return caller.data;
   });
 
-export const DevTokenRequest = Caller.meta({ id: 'DevTokenRequest' });
+export const DevTokenRequest = Caller.superRefine((caller, ctx) => {
+  const mismatch = roleOrgMismatch(caller);
+  if (mismatch) ctx.addIssue({ code: 'custom', path: [mismatch.path], message: mismatch.reason });
+}).meta({ id: 'DevTokenRequest' });

@@ -152,9 +152,13 @@ export type MatchView = z.infer<typeof MatchView>;
 
 export const ObjectMatch = MatchView.extend({
   sighting: z
-    .strictObject({ channel: SightingChannel, seenAt: ReportSighting.shape.seenAt })
+    .strictObject({
+      channel: SightingChannel,
+      seenAt: ReportSighting.shape.seenAt,
+      sourceUrl: z.string().optional().meta({ description: 'The listing or catalogue page: for a lot read from a market feed, its page, with the sale date in seenAt' }),
+    })
     .optional()
-    .meta({ description: 'Where and when the object was seen (as alerts tell it); absent once the sighting is no longer kept' }),
+    .meta({ description: 'Where and when the object was seen, and its listing page (what alerts tell); absent once the sighting is no longer kept' }),
 }).meta({ id: 'ObjectMatch', description: 'A match of one object, with where and when the object was seen' });
 export type ObjectMatch = z.infer<typeof ObjectMatch>;
 

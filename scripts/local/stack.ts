@@ -72,6 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [env.jwtAudience]: issuer.audience,
     [env.jwksUri]: issuer.jwksUri,
     [env.apiUrl]: baseUrl,
+    // The console is served on the API's own port here (scripts/local/console-files.ts).
+    [env.consoleUrl]: baseUrl,
     // The functions' LambdaClient reaches the event source mappings served below, on the API's own server.
     AWS_ENDPOINT_URL_LAMBDA: baseUrl,
     [env.alertDeliveryFunction]: alertDelivery,

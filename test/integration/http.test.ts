@@ -28,6 +28,16 @@ describe('authentication', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.error.fields[0].path).toBe('role');
   });
+
+  it('refuses to issue an admin token for an organisation other than the operators, and says why', async () => {
+    // Act
+    const reply = await api.call('POST', '/dev/tokens', { body: { sub: 'mallory', org: 'museum-of-corfu', role: 'admin' } });
+    const operator = await api.call('POST', '/dev/tokens', { body: { sub: 'ops-1', org: 'registry-operators', role: 'admin' } });
+    // Assert
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.fields).toEqual([{ path: 'org', reason: 'must be registry-operators: the admin role belongs to it alone' }]);
+    expect(operator.status).toBe(201);
+  });
 });
 
 describe('routing', () => {
@@ -39,6 +49,18 @@ describe('routing', () => {
     expect(unknown.status).toBe(404);
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST, GET');
+  });
+
+  it('answers GET / from a program (no Accept: text/html) with where the console and the public API document are', async () => {
+    // Act
+    const reply = await api.call('GET', '/', { headers: { accept: 'application/json' } });
+    const document = await api.call('GET', new URL(reply.body.openapi).pathname);
+    // Assert
+    expect(reply.status).toBe(200);
+    expect(reply.body.console).toBe(`${inject('apiUrl')}/`);
+    expect(reply.body.openapi).toBe(`${inject('apiUrl')}/v1/openapi.json`);
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toBe('3.1.0');
   });
 
   it('answers 413 to a body over the 1 MB limit', async () => {
@@ -68,11 +90,14 @@ describe('every response', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('is served, generated from the schemas, with every route', async () => {
+  it('is public: served without a token, generated from the schemas, with every route', async () => {
     // Act
-    const reply = await api.call('GET', '/v1/openapi.json', { as: analyst });
+    const reply = await api.call('GET', '/v1/openapi.json');
+    const withToken = await api.call('GET', '/v1/openapi.json', { as: analyst });
     // Assert
     expect(reply.status).toBe(200);
+    expect(withToken.body).toEqual(reply.body);
+    expect(reply.body.paths['/v1/openapi.json'].get.security).toEqual([]);
     expect(reply.body.openapi).toBe('3.1.0');
     expect(Object.keys(reply.body.paths)).toEqual(
       expect.arrayContaining(['/v1/objects', '/v1/objects/{id}', '/v1/objects/{id}/status', '/v1/objects/{id}/history', '/v1/objects/{id}/images']),

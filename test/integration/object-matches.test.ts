@@ -17,19 +17,20 @@ const market: Caller = { sub: 'monitor-1', org: `market-object-matches-${run}`, 
 // sightings may still match this icon too: the assertions look at this file's two among them.
 const number = inventoryNumberOf(run);
 
-async function reportSighting(date: string, country: string, place: string) {
+async function reportSighting(date: string, country: string, place: string, by: { as: Caller; channel: string; sourceUrl?: string } = { as: customs, channel: 'customs' }) {
   const accepted = await api.call('POST', '/v1/sightings', {
-    as: customs,
+    as: by.as,
     body: {
-      channel: 'customs',
+      channel: by.channel,
       lang: 'en',
       text: `Post-Byzantine icon of Saint Nicholas blessing, on a gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ; inventory number ${number} on the back; 42 x 31 cm`,
       seenAt: { date, country, place },
+      ...(by.sourceUrl ? { sourceUrl: by.sourceUrl } : {}),
     },
   });
   expect(accepted.status).toBe(202);
   const settled = await until(
-    () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: customs }),
+    () => api.call('GET', `/v1/sightings/${accepted.body.id}`, { as: by.as }),
     (reply: Reply) => reply.body.status !== 'pending',
     60_000,
     200,
@@ -77,6 +78,22 @@ describe('GET /v1/objects/{id}/matches', () => {
     });
     expect(ours(reply.body.items)[0]?.reasons.length).toBeGreaterThan(0);
     expect(reply.body).not.toHaveProperty('cursor');
+  });
+
+  it("shows the owning museum a market sighting's lot page and sale date, and no other field of the sighting", async () => {
+    // Arrange: an auction house's lot, its sale on 5 December
+    const lot = await reportSighting('2026-12-05', 'GB', 'Sale of Byzantine art, lot 42', { as: market, channel: 'auction', sourceUrl: `https://auctions.example/lots/42-${run}` });
+
+    // Act
+    const reply = await api.call('GET', `/v1/objects/${objectId}/matches`, { as: museum });
+
+    // Assert: what alerts tell it, no more (not the text, the photos or who reported it)
+    const found = (reply.body.items as (Listed & { sighting?: unknown })[]).find((match) => match.id === lot);
+    expect(found?.sighting).toEqual({
+      channel: 'auction',
+      seenAt: { date: '2026-12-05', country: 'GB', place: 'Sale of Byzantine art, lot 42' },
+      sourceUrl: `https://auctions.example/lots/42-${run}`,
+    });
   });
 
   it('hands the list out a page at a time with a cursor', async () => {

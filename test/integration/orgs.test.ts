@@ -82,14 +82,17 @@ describe('organisations', () => {
   it('refuse a validly signed token of an unregistered organisation, and the admin role outside the operators', async () => {
     // Arrange
     const unregistered = await tokenForUnregistered({ sub: 'someone', org: `never-registered-${run}`, role: 'police' });
+    // Signed here: the local issuer refuses to sign it.
+    const mallory = await tokenForUnregistered({ sub: 'mallory', org: `museum-mallory-${run}`, role: 'admin' });
 
     // Act
     const byUnregistered = await api.call('GET', '/v1/objects?limit=1', { bearer: unregistered });
-    const fakeAdmin = await api.call('GET', '/v1/orgs', { as: { sub: 'mallory', org: `museum-mallory-${run}`, role: 'admin' } });
+    const fakeAdmin = await api.call('GET', '/v1/orgs', { bearer: mallory });
 
     // Assert
     expect(byUnregistered.status).toBe(403);
     expect(byUnregistered.body.error.message).toContain('not registered');
     expect(fakeAdmin.status).toBe(403);
+    expect(fakeAdmin.body.error.message).toContain('the admin role belongs to it alone');
   });
 });

@@ -460,6 +460,15 @@ describe('functions', () => {
     expect(urls).toEqual(declared.map(([name]) => ({ name, url: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] } })));
   });
 
+  it('tells the function that answers GET / on the API, and only it, where CloudFront serves the console', () => {
+    // Act
+    const told = declared.filter(([name]) => env.consoleUrl in environmentOf(name as keyof typeof functions)).map(([name]) => name);
+
+    // Assert
+    expect(told).toEqual(['fallback']);
+    expect(environmentOf('fallback')[env.consoleUrl]).toEqual({ 'Fn::Join': ['', ['https://', resolvedInApi(data.consoleSite.distribution.distributionDomainName)]] });
+  });
+
   it('triggers each S3 event source on objects created under its prefix', () => {
     // Act
     const notifications = resourcesOf(templates.api, 'Custom::S3BucketNotifications').flatMap(

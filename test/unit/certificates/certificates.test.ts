@@ -13,6 +13,7 @@ import { verifyCertificate } from '../../../functions/certificates/verify.ts';
 import { NotFound } from '../../../functions/http/errors.ts';
 import { Certificate, SearchRecord } from '../../../schemas/certificates.ts';
 import type { Caller } from '../../../schemas/identity.ts';
+import { pdfText } from '../../support/pdf-text.ts';
 
 const dealer: Caller = { sub: 'dealer-1', org: 'athens-auctions', role: 'market' };
 const now = new Date('2026-12-01T10:00:00.000Z');
@@ -182,5 +183,32 @@ describe('due-diligence certificates', () => {
     // Assert
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  });
+
+  it('print Greek, Cyrillic, Arabic and Chinese inscriptions in embedded font subsets, as written, never as <U+...>', async () => {
+    // Arrange: a search for an object inscribed in four scripts, by an organisation whose name is Greek
+    const inscriptions = ['Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ', 'Святой Николай Чудотворец', 'بسم الله الرحمن الرحيم', 'متحف الفن الإسلامي في القاهرة', '大清乾隆年製'];
+    const museum: Caller = { sub: 'registrar-1', org: 'Μουσείο Κέρκυρας', role: 'museum' };
+    const multilingual = SearchRecord.parse({
+      ...search,
+      id: '7d0c2b1e-5f4a-4c3b-9a8d-1e2f3a4b5c6d',
+      by: museum,
+      query: { text: `Icon, inscribed ${inscriptions[0]}; label ${inscriptions[1]}`, lang: 'en', structured: { inscriptions: inscriptions.slice(2) } },
+    });
+    const { certificate } = await issueCertificate(multilingual.id, museum, {
+      ...deps,
+      searches: { get: async (id, at) => (id === multilingual.id && at >= now ? multilingual : undefined) },
+    });
+
+    // Act
+    const read = await pdfText(await certificatePdf(certificate));
+
+    // Assert
+    for (const inscription of [...inscriptions, 'Μουσείο Κέρκυρας']) expect(read.text).toContain(inscription);
+    expect(read.text).not.toContain('<U+');
+    expect(read.notdefShown).toBe(0);
+    // Subsets: the Chinese font alone is megabytes whole.
+    expect(read.embeddedFontBytes).toBeGreaterThan(0);
+    expect(read.embeddedFontBytes).toBeLessThan(100_000);
   });
 });

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { LanguagePicker } from '../components/language-picker.tsx';
 import type { ConsoleConfig } from '../config.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useOnline } from '../offline/network.ts';
 import { redirectToHostedUi } from './cognito.ts';
 
 const roles: Role[] = ['museum', 'customs', 'police', 'market', 'public', 'admin'];
@@ -19,12 +20,25 @@ const exampleOrg: Record<Role, string> = {
   admin: 'registry-operators',
 };
 
+/** Said, in a live region, while the registry cannot be reached: before anyone has signed in, nothing else works. */
+function Unreachable({ shown }: { shown: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div class={shown ? 'offline-banner shown' : 'offline-banner'} role="status" aria-live="polite">
+      {shown && <p>{t('signIn.unreachable')}</p>}
+    </div>
+  );
+}
+
 export function SignIn({ config, onToken }: { config: ConsoleConfig; onToken: (token: string) => void }) {
   const { t } = useI18n();
   const [role, setRole] = useState<Role>('museum');
   const [org, setOrg] = useState(exampleOrg.museum);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError>();
+  // The probe of offline/network.ts may not have failed yet when a request does.
+  const [requestFailed, setRequestFailed] = useState(false);
+  const unreachable = !useOnline() || requestFailed;
 
   if (config.signIn.kind === 'cognito') {
     const cognito = config.signIn;
@@ -32,7 +46,8 @@ export function SignIn({ config, onToken }: { config: ConsoleConfig; onToken: (t
       <main id="main" class="sign-in">
         <h1>{t('shell.title')}</h1>
         <LanguagePicker />
-        <button type="button" onClick={() => void redirectToHostedUi(cognito)}>
+        <Unreachable shown={unreachable} />
+        <button type="button" disabled={unreachable} onClick={() => void redirectToHostedUi(cognito)}>
           {t('signIn.submit')}
         </button>
       </main>
@@ -46,7 +61,9 @@ export function SignIn({ config, onToken }: { config: ConsoleConfig; onToken: (t
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ sub: name.trim() || `${role}-user`, org: org.trim(), role }),
-    });
+    }).catch(() => undefined);
+    setRequestFailed(!response);
+    if (!response) return;
     const body = (await response.json()) as { token?: string; error?: ConstructorParameters<typeof ApiError>[1] };
     if (response.ok && body.token) onToken(body.token);
     else setError(new ApiError(response.status, body.error));
@@ -59,6 +76,7 @@ export function SignIn({ config, onToken }: { config: ConsoleConfig; onToken: (t
         <LanguagePicker />
       </div>
       <p>{t('signIn.devIntro')}</p>
+      <Unreachable shown={unreachable} />
       <form onSubmit={submit} class="card form">
         <ErrorSummary error={error} />
         <label>

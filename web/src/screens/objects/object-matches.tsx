@@ -82,6 +82,13 @@ function MatchCard({ match, mayReview, onReviewed }: { match: ObjectMatch; mayRe
       ) : (
         <p class="help">{t('objectMatches.sightingGone')}</p>
       )}
+      {seen?.sourceUrl && (
+        <p>
+          <a href={seen.sourceUrl} target="_blank" rel="noopener noreferrer">
+            {t('objectMatches.listing')}
+          </a>
+        </p>
+      )}
       {mayOpenSighting && <a href={`/sightings/${match.sightingId}`}>{t('objectMatches.openSighting')}</a>}
       <Reasons reasons={match.reasons} />
       {match.review && (
