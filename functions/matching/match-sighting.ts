@@ -4,7 +4,7 @@ import type { ObjectRepository, StoredObject } from '../objects/model.ts';
 import type { SightingRepository, StoredMatch, StoredSighting } from '../sightings/model.ts';
 import { alertThreshold, confidenceOf, rounded } from './combine.ts';
 import { matchIdOf } from './match-id.ts';
-import type { Candidate, TextQuery } from './model.ts';
+import { type Candidate, textOf } from './model.ts';
 import type { PhotoFingerprint } from './photo/fingerprint.ts';
 import { fingerprintUploadedPhoto, type QueryPhotoDeps } from './query-photo.ts';
 import type { RegistryIndex } from './registry-index.ts';
@@ -16,11 +16,6 @@ export interface MatchDeps extends QueryPhotoDeps {
 }
 
 const candidatesPerSighting = 10;
-
-export function textOf(sighting: Pick<StoredSighting, 'text' | 'lang' | 'structured'>): TextQuery | undefined {
-  if (!sighting.text && !sighting.structured) return undefined;
-  return { text: sighting.text, lang: sighting.lang, structured: sighting.structured };
-}
 
 export function matchOf(sighting: StoredSighting, object: StoredObject, candidate: Candidate, at: string): StoredMatch {
   return {

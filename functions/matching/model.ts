@@ -41,6 +41,12 @@ export interface TextQuery {
   };
 }
 
+/** The text query a report makes, if it says anything the text matcher can read. */
+export function textOf(described: TextQuery): TextQuery | undefined {
+  if (!described.text && !described.structured) return undefined;
+  return { text: described.text, lang: described.lang, structured: described.structured };
+}
+
 export interface Candidate {
   objectId: string;
   /** 0..1, calibrated so that the alert threshold means the same thing for text, photo and both. */

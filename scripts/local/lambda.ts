@@ -33,7 +33,12 @@ function contextFor(name: string, decl: Runnable): Context {
  * invocation that finds every environment of its function busy starts another, a cold start: the handler module
  * loaded again under a URL of its own. The modules it imports (clients, the matching index) are loaded once and shared.
  */
-export function loadFunctions<Name extends string = FunctionName>(root: string, declared: Record<Name, Runnable> = functions as Record<Name, Runnable>) {
+export function loadFunctions<Name extends string = FunctionName>(
+  root: string,
+  declared: Record<Name, Runnable> = functions as Record<Name, Runnable>,
+  /** Bundled mode: the file each function loads from instead of its TypeScript entry (scripts/local/bundles.ts). */
+  bundles?: Record<Name, string>,
+) {
   const idle = new Map<Name, LambdaHandler[]>();
 
   async function environmentOf(name: Name): Promise<LambdaHandler> {
@@ -41,7 +46,7 @@ export function loadFunctions<Name extends string = FunctionName>(root: string, 
     idle.set(name, free);
     const reused = free.pop();
     if (reused) return reused;
-    const url = pathToFileURL(resolve(root, declared[name].entry));
+    const url = pathToFileURL(bundles?.[name] ?? resolve(root, declared[name].entry));
     url.searchParams.set('environment', randomUUID());
     return ((await import(url.href)) as { handler: LambdaHandler }).handler;
   }
