@@ -69,9 +69,12 @@ export function placeholderEnvironment(fn: SynthesizedFunction): Record<string, 
 
 /**
  * Copies each bundle into `<root>/<function>/task/` and links `<root>/<function>/node_modules` to the x64 image-library
- * layer for the functions that have it. Returns each function's laid-out entry file.
+ * layer for the functions that have it. Returns the directory (for the caller to remove) and each function's entry file.
  */
-export function layOutBundles(synthesized = synthesizedFunctions(), root = mkdtempSync(join(tmpdir(), 'registry-bundles-'))): Record<FunctionName, string> {
+export function layOutBundles(
+  synthesized = synthesizedFunctions(),
+  root = mkdtempSync(join(tmpdir(), 'registry-bundles-')),
+): { root: string; entries: Record<FunctionName, string> } {
   const layer = synthesized.some((fn) => fn.layered) ? imageLibsLayer('x64') : undefined;
   const entries = {} as Record<FunctionName, string>;
   for (const fn of synthesized) {
@@ -81,5 +84,5 @@ export function layOutBundles(synthesized = synthesizedFunctions(), root = mkdte
     copyFileSync(fn.bundle, entries[fn.name]);
     if (fn.layered && layer) symlinkSync(join(layer, 'nodejs', 'node_modules'), join(root, fn.name, 'node_modules'), 'dir');
   }
-  return entries;
+  return { root, entries };
 }

@@ -1,6 +1,6 @@
 // The whole system on one machine: emulators, resources, the dev token issuer, the HTTP API and event delivery.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { env } from '../../infra/resources.ts';
@@ -88,7 +88,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   // Short, so that retries show within a local session; set it before `npm start` to try another.
   process.env[env.webhookRetryBaseSeconds] ??= '1';
-  const invoke = loadFunctions(projectRoot, functions, options.bundled ? layOutBundles() : undefined);
+  const bundles = options.bundled ? layOutBundles() : undefined;
+  const invoke = loadFunctions(projectRoot, functions, bundles?.entries);
 
   const sqs = new SQSClient({ endpoint: emulators.awsEndpoint, region: 'us-east-1' });
   const deadLetter = async (fn: FunctionName, failure: Record<string, unknown>) => {
@@ -168,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pollerSqs.destroy();
       await s3ForBrowsers.stop();
       await emulators.stop();
+      if (bundles) await rm(bundles.root, { recursive: true, force: true });
     },
   };
 }

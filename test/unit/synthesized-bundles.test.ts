@@ -1,14 +1,15 @@
 // What `cdk deploy` uploads loads as Lambda would load it: each bundle from cdk.out (`npm test` synthesises first),
 // alone in its directory, with the image-library layer only where the stack gives it, and the stack's environment.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { imageLibsLayer, layerModuleNames } from '../../infra/image-libs-layer.ts';
 import { layOutBundles, placeholderEnvironment, synthesizedFunctions } from '../../scripts/local/bundles.ts';
 
 const synthesized = synthesizedFunctions();
-const entries = layOutBundles(synthesized);
+const { root, entries } = layOutBundles(synthesized);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const byName = synthesized.map((fn) => [fn.name, fn] as const);
 
 /** 1 MB (1,024 KB) of minified JavaScript per function; files shipped beside a bundle (fonts) are not JavaScript. */
