@@ -1,6 +1,8 @@
 // The stateless stack: one function per declaration, the HTTP API routes and the event sources, all read from wiring.ts.
 import {
   ArnFormat,
+  AssetHashType,
+  DockerImage,
   CfnOutput,
   CfnResource,
   CrossStackReferences,
@@ -26,7 +28,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, type ILayerVersion, LayerVersion, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, FilterCriteria, LayerVersion, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -42,7 +44,9 @@ import { cors } from '../functions/http/security-headers.ts';
 import { OperationsAlarms } from './alarms.ts';
 import { consoleOrigins } from './console-origins.ts';
 import { type ConsoleSite, deployConsole } from './console-site.ts';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { imageLibModules, imageLibsLayer, layerKey } from './image-libs-layer.ts';
 import { type Grantables, RegistryFunction, subscriptionQueueArns } from './function.ts';
 import { alertQueues, env, feedSchedules, readablePrefixes } from './resources.ts';
 import {
@@ -83,23 +87,15 @@ export interface ApiStackProps extends StackProps {
   consoleSite: ConsoleSite;
   /** The hosted sign-in page's host and the app client id, for the console's config.json. */
   signIn: { domain: string; clientId: string };
-  /**
-   * ARN of a layer with sharp built for linux-arm64 and @techstark/opencv-js under nodejs/node_modules
-   * (-c imageLibsLayerArn=...). Default: version 1 of a layer named registry-image-libs-arm64 in the deploying
-   * account and region.
-   */
-  imageLibsLayerArn?: string | undefined;
 }
 
 /**
- * Modules a function loads that esbuild does not bundle: sharp loads native code, and OpenCV's 11 MB WebAssembly
- * build is required at run time (functions/matching/photo/local-features.ts). They stay out of the bundle and come
- * from one layer built for linux-arm64: `nodeModules` would run `npm install` on this x64 host during synth, which
- * needs the network and would ship x64 binaries, and Docker bundling is not available.
+ * The functions that load the image libraries: sharp loads native code, and OpenCV's 11 MB WebAssembly build is
+ * required at run time (functions/matching/photo/local-features.ts). They stay out of these functions' bundles and
+ * come from one layer that synth builds for linux-arm64 from the lock file (infra/image-libs-layer.ts): esbuild on
+ * this x64 host cannot bundle a native module, and Docker bundling is not available.
  */
-type LayeredModule = 'sharp' | '@techstark/opencv-js';
-const imageLibs: LayeredModule[] = ['sharp', '@techstark/opencv-js'];
-const layeredModules: Partial<Record<FunctionName, LayeredModule[]>> = { imageProcessor: imageLibs, search: imageLibs, matcher: imageLibs, feedLots: ['sharp'] };
+const imageLibFunctions: ReadonlySet<FunctionName> = new Set<FunctionName>(['imageProcessor', 'search', 'matcher', 'feedLots']);
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
@@ -130,16 +126,7 @@ export class ApiStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'registry',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const imageLibsLayerArn =
-      props.imageLibsLayerArn ??
-      this.formatArn({
-        service: 'lambda',
-        resource: 'layer',
-        resourceName: 'registry-image-libs-arm64:1',
-        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-      });
-    const imageLibsLayer = LayerVersion.fromLayerVersionArn(this, 'ImageLibsLayer', imageLibsLayerArn);
-    const moduleLayers: Record<LayeredModule, ILayerVersion> = { sharp: imageLibsLayer, '@techstark/opencv-js': imageLibsLayer };
+    const imageLibsLayer = this.imageLibsLayer(props.repoRoot);
 
     const asyncFunctions = new Set<FunctionName>(
       eventSources.filter(invokesAsynchronously).map((source) => source.fn),
@@ -155,13 +142,12 @@ export class ApiStack extends Stack {
     };
     const built = {} as Record<FunctionName, RegistryFunction>;
     for (const [name, decl] of Object.entries(functions) as [FunctionName, FunctionDecl][]) {
-      const modules = layeredModules[name];
       built[name] = new RegistryFunction(this, fnId(name), {
         decl,
         repoRoot: props.repoRoot,
         resources,
         environment,
-        layered: modules && { modules, layers: [...new Set(modules.map((module) => moduleLayers[module]))] },
+        layered: imageLibFunctions.has(name) ? { modules: [...imageLibModules], layers: [imageLibsLayer] } : undefined,
         onFailure: asyncFunctions.has(name) ? new SqsDestination(this.failureQueueOf(name)) : undefined,
       });
       acknowledgeGrantWildcards(built[name], decl, resources);
@@ -219,6 +205,33 @@ export class ApiStack extends Stack {
       webhookDelivery: fnOf(subscriptionQueueSource().fn),
       api: this.api,
       opsEmail: this.node.tryGetContext('opsEmail'),
+    });
+  }
+
+  /**
+   * The image-library layer as an asset of this app, built during synth (node_modules/.cache keeps it between runs).
+   * Its hash is that of the locked versions, so a synth that skips bundling (the stack's unit tests) names the same
+   * asset without building it.
+   */
+  private imageLibsLayer(repoRoot: string): LayerVersion {
+    return new LayerVersion(this, 'ImageLibs', {
+      description: `sharp with libvips for linux-arm64 and OpenCV's WebAssembly build, as package-lock.json locks them`,
+      compatibleRuntimes: [Runtime.NODEJS_24_X],
+      compatibleArchitectures: [Architecture.ARM_64],
+      code: Code.fromAsset(join(repoRoot, 'infra'), {
+        assetHashType: AssetHashType.CUSTOM,
+        assetHash: layerKey('arm64'),
+        bundling: {
+          // Never pulled: local bundling always succeeds, or fails synth with the reason.
+          image: DockerImage.fromRegistry('local-bundling-only'),
+          local: {
+            tryBundle(outputDir: string) {
+              cpSync(imageLibsLayer('arm64'), outputDir, { recursive: true });
+              return true;
+            },
+          },
+        },
+      }),
     });
   }
 

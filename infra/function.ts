@@ -125,12 +125,16 @@ export class RegistryFunction extends Construct {
         minify: true,
         // Greek, Cyrillic, Arabic and Chinese terms (vocabulary, language models) as UTF-8, not \uXXXX escapes twice their size.
         charset: Charset.UTF8,
+        // Maps without the sources they map: a stack trace in the logs still names file and line (NODE_OPTIONS
+        // --enable-source-maps), and the zip is not mostly a copy of node_modules.
         sourceMap: true,
+        sourcesContent: false,
         mainFields: ['module', 'main'],
         banner: requireShim,
         // Bundle the AWS SDK: a pinned, tree-shaken SDK starts faster than the runtime's and never changes under us.
         bundleAwsSDK: true,
         externalModules: externalModulesOf(decl, props.layered?.modules),
+        esbuildArgs: { '--alias:pako': path.join(props.repoRoot, 'infra', 'bundling', 'pako.ts') },
         // No Docker here or in CI: esbuild from node_modules bundles on the host.
         forceDockerBundling: false,
         ...(decl.packageFiles ? { commandHooks: copyPackageFiles(decl.packageFiles) } : {}),

@@ -22,8 +22,6 @@ export function buildApp(props: AppProps = {}): RegistryApp {
   const callbackUrls = listContext(app, 'authCallbackUrls', ['http://localhost:5173/']);
   // Must be unique across AWS in the region: -c authDomainPrefix=my-registry.
   const authDomainPrefix: string = app.node.tryGetContext('authDomainPrefix') ?? 'stolen-object-registry';
-  // The layer that supplies sharp and OpenCV to the functions that read photos (see layeredModules in api-stack.ts).
-  const imageLibsLayerArn: string | undefined = app.node.tryGetContext('imageLibsLayerArn');
 
   // Environment-agnostic: nothing needs a lookup at synth time, so one template deploys to any account and region.
   const data = new DataStack(app, 'RegistryData', {
@@ -48,7 +46,6 @@ export function buildApp(props: AppProps = {}): RegistryApp {
     webOrigins,
     consoleSite: data.consoleSite,
     signIn: { domain: data.identity.signInDomain, clientId: data.identity.client.userPoolClientId },
-    imageLibsLayerArn,
   });
 
   Tags.of(app).add('project', 'stolen-object-registry');

@@ -24,6 +24,23 @@ export default defineConfig({
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...againstTheStack },
       },
       {
+        // The functions as `cdk synth` bundled them (`npm start -- --bundled`), on a stack of their own: a subset of the
+        // integration tests that calls every function through every kind of event source, so that a bundle that
+        // cannot load or run fails here. After the others, for the same reason as the browser tests.
+        test: {
+          name: 'bundled',
+          include: [
+            'test/bundled/**/*.test.ts',
+            'test/integration/permissions.test.ts',
+            'test/integration/images.test.ts',
+            'test/integration/alerts.test.ts',
+            'test/integration/feeds.test.ts',
+          ],
+          ...againstTheStack,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], ...againstTheStack, sequence: { groupOrder: 1 } },
       },
     ],

@@ -9,4 +9,7 @@ export const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-export const s3 = new S3Client({ forcePathStyle: config().s3ForcePathStyle });
+// Made in a function marked pure (esbuild keeps a pure call whose arguments do something, such as reading the
+// config): a bundle that never uses the S3 client leaves it, and its SDK package, out.
+const s3Client = () => new S3Client({ forcePathStyle: config().s3ForcePathStyle });
+export const s3 = /* @__PURE__ */ s3Client();

@@ -10,7 +10,7 @@ import { dynamoRuns } from '../adapters/dynamo-feeds.ts';
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { guardedFetcher } from '../adapters/outbound-http.ts';
 import { config } from '../config.ts';
-import { deps } from '../deps.ts';
+import { blobs, deps } from '../deps.ts';
 import { logger } from '../http/logger.ts';
 import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
 import { normalisePhoto, sniffFormat } from '../images/photo.ts';
@@ -21,6 +21,7 @@ allowOnlyPhotoDecoders();
 const { tableName, allowLoopbackFeeds } = config();
 const screenDeps = {
   ...deps,
+  blobs,
   runs: dynamoRuns(tableName),
   sightings: dynamoSightings(tableName),
   fetcher: guardedFetcher({ allowLoopback: allowLoopbackFeeds }),

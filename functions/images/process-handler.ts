@@ -1,10 +1,8 @@
 // S3 entry point: settles every uploaded photo named in the event; throws so that Lambda retries real failures.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
-import type { S3Event } from '@aws-lambda-powertools/parser/types';
-import { deps } from '../deps.ts';
+import type { S3Event } from 'aws-lambda';
+import { blobs, deps } from '../deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
 import { logger } from '../http/logger.ts';
 import { allowOnlyPhotoDecoders } from './decoders.ts';
@@ -16,16 +14,25 @@ const suspicious = new Set<ProcessOutcome>(['ignored', 'unknown-image', 'missing
 
 allowOnlyPhotoDecoders();
 
-const processDeps = { ...deps, fingerprint: fingerprintPhoto };
+const processDeps = { ...deps, blobs, fingerprint: fingerprintPhoto };
 
-export const handler = middy()
+/** The object keys of S3's event, the one field read of it: anything without them is no ObjectCreated notification. */
+function keysOf(event: S3Event): string[] {
+  if (!Array.isArray(event?.Records)) throw new TypeError('not an S3 event: Records is missing');
+  return event.Records.map((record, n) => {
+    const key: unknown = record?.s3?.object?.key;
+    if (typeof key !== 'string') throw new TypeError(`not an S3 event: Records.${n}.s3.object.key is missing`);
+    return decodeS3Key(key);
+  });
+}
+
+export const handler = middy<S3Event>()
   .use(injectLambdaContext(logger))
-  .use(parser({ schema: S3Schema }))
   .handler(async (event: S3Event): Promise<void> => {
     const failed: unknown[] = [];
     // One at a time: each photo may decode up to 50 megapixels.
-    for (const record of event.Records) {
-      const key = decodeS3Key(record.s3.object.key);
+    const keys = keysOf(event);
+    for (const key of keys) {
       try {
         const outcome = await processUpload(key, processDeps);
         logger[suspicious.has(outcome) ? 'warn' : 'info']('upload processed', { key, outcome });
@@ -34,5 +41,5 @@ export const handler = middy()
         failed.push(error);
       }
     }
-    if (failed.length > 0) throw new AggregateError(failed, `${failed.length} of ${event.Records.length} uploads failed`);
+    if (failed.length > 0) throw new AggregateError(failed, `${failed.length} of ${keys.length} uploads failed`);
   });

@@ -1,6 +1,7 @@
 // The vocabulary of matching: what a query asks, what a candidate is, and why it scored as it did.
 import type { RegisterObject } from '../../schemas/object-id.ts';
 import type { MatchedRegion } from './photo/matched-region.ts';
+import { detectLanguage } from './text/language.ts';
 
 /** One human-readable piece of evidence, e.g. "height 30 cm vs 12 in (30.5 cm)". Contribution is signed, in score points (-1..1). */
 export interface Reason {
@@ -44,6 +45,15 @@ export interface TextQuery {
     markings?: string[];
     country?: string;
   };
+}
+
+/** The text query a report makes, if it says anything the text matcher can read. */
+/** The text part of a sighting or a search, in the language it is written in whatever tag it came with (or none). */
+export function textOf(described: TextQuery): TextQuery | undefined {
+  if (!described.text && !described.structured) return undefined;
+  const { structured } = described;
+  const words = [described.text, structured?.objectType, ...(structured?.materials ?? [])].filter((part) => part !== undefined).join(' ');
+  return { text: described.text, lang: detectLanguage(words, described.lang), structured };
 }
 
 export interface Candidate {

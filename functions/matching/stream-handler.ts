@@ -9,7 +9,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { eventSources } from '../../infra/wiring.ts';
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
-import { deps } from '../deps.ts';
+import { blobs, deps } from '../deps.ts';
 import { logger } from '../http/logger.ts';
 import type { StoredObject } from '../objects/model.ts';
 import type { StoredSighting } from '../sightings/model.ts';
@@ -23,7 +23,7 @@ import { allowOnlyPhotoDecoders } from '../images/decoders.ts';
 allowOnlyPhotoDecoders();
 
 const sightings = dynamoSightings(config().tableName);
-const matchDeps = { ...deps, sightings, fingerprint: fingerprintPhoto };
+const matchDeps = { ...deps, blobs, sightings, fingerprint: fingerprintPhoto };
 const maxAttempts = eventSources.find((source) => source.kind === 'table-stream' && source.fn === 'matcher')?.maxAttempts ?? 1;
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

@@ -2,7 +2,7 @@
 import { dynamoSearchRecords } from '../adapters/dynamo-certificates.ts';
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
-import { deps, apiDeps } from '../deps.ts';
+import { apiDeps, blobs, deps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { registryIndex } from '../matching/index-deps.ts';
 import { fingerprintPhoto } from '../matching/photo/fingerprint.ts';
@@ -14,6 +14,7 @@ allowOnlyPhotoDecoders();
 
 const searchDeps = {
   ...deps,
+  blobs,
   index: registryIndex,
   fingerprint: fingerprintPhoto,
   sightings: dynamoSightings(config().tableName),

@@ -6,7 +6,7 @@ import { contactPolice, type SearchRequest, type SearchResult } from '../../sche
 import type * as z from 'zod';
 import { maySee } from '../http/permissions.ts';
 import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
-import { textOf } from '../matching/match-sighting.ts';
+import { textOf } from '../matching/model.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
 import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
 import type { RegistryIndex } from '../matching/registry-index.ts';

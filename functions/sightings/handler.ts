@@ -1,7 +1,7 @@
 // HTTP entry point of sightings: report one, read it with its matches, list an object's matches, review a match.
 import { dynamoSightings } from '../adapters/dynamo-sightings.ts';
 import { config } from '../config.ts';
-import { deps, apiDeps } from '../deps.ts';
+import { apiDeps, blobs, deps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { idempotencyKeyFrom } from '../http/idempotency-key.ts';
 import { objectMatches } from './object-matches.ts';
@@ -9,7 +9,7 @@ import { matchView, readSighting } from './read.ts';
 import { reportSighting } from './report.ts';
 import { reviewMatch } from './review.ts';
 
-const sightingDeps = { ...deps, sightings: dynamoSightings(config().tableName) };
+const sightingDeps = { ...deps, blobs, sightings: dynamoSightings(config().tableName) };
 
 export const handler = apiHandler<'sightings'>(
   {

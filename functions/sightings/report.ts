@@ -6,7 +6,7 @@ import type { Caller } from '../../schemas/identity.ts';
 import type { ReportSighting, SightingAccepted } from '../../schemas/matching.ts';
 import { canonicalJson } from '../certificates/canonical.ts';
 import { Invalid, Unprocessable } from '../http/errors.ts';
-import { textOf } from '../matching/match-sighting.ts';
+import { textOf } from '../matching/model.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
 import { redListHits } from '../red-lists/check.ts';
 import type { BlobStore, Clock, Ids } from '../objects/model.ts';

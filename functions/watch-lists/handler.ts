@@ -1,11 +1,11 @@
 // HTTP entry point of the watch lists: a download, or a refresh since the last one, a page at a time.
 import { dynamoWatchList } from '../adapters/dynamo-registry.ts';
 import { config } from '../config.ts';
-import { apiDeps, deps } from '../deps.ts';
+import { apiDeps, blobs, deps } from '../deps.ts';
 import { apiHandler, json } from '../http/api-handler.ts';
 import { watchList } from './watch-list.ts';
 
-const watchDeps = { ...deps, watchList: dynamoWatchList(config().tableName) };
+const watchDeps = { ...deps, blobs, watchList: dynamoWatchList(config().tableName) };
 
 export const handler = apiHandler<'watchLists'>(
   {

@@ -31,19 +31,42 @@ function contextFor(name: string, decl: Runnable): Context {
  * Each function runs in environments that take one invocation at a time, as Lambda's do: a handler module's own state
  * (a Powertools BatchProcessor, the Lambda context it registered) belongs to the one invocation running in it. An
  * invocation that finds every environment of its function busy starts another, a cold start: the handler module
- * loaded again under a URL of its own. The modules it imports (clients, the matching index) are loaded once and shared.
+ * loaded again under a URL of its own. From the sources, the modules it imports (clients, the matching index) are
+ * loaded once and shared. In bundled mode each environment loads the whole bundle, as Lambda does; all of them share
+ * this one process, though, where Lambda gives each its own CPU, so a function keeps at most `bundledEnvironments`
+ * and further invocations wait for one of them: fifty bundles parsed at once would starve every other task here
+ * (a JWKS fetch times out, and the token is refused).
  */
-export function loadFunctions<Name extends string = FunctionName>(root: string, declared: Record<Name, Runnable> = functions as Record<Name, Runnable>) {
+const bundledEnvironments = 2;
+
+export function loadFunctions<Name extends string = FunctionName>(
+  root: string,
+  declared: Record<Name, Runnable> = functions as Record<Name, Runnable>,
+  /** Bundled mode: the file each function loads from instead of its TypeScript entry (scripts/local/bundles.ts). */
+  bundles?: Record<Name, string>,
+) {
   const idle = new Map<Name, LambdaHandler[]>();
+  const started = new Map<Name, number>();
+  const waiting = new Map<Name, (() => void)[]>();
+  const listOf = <T>(lists: Map<Name, T[]>, name: Name): T[] => lists.get(name) ?? lists.set(name, []).get(name) ?? [];
 
   async function environmentOf(name: Name): Promise<LambdaHandler> {
-    const free = idle.get(name) ?? [];
-    idle.set(name, free);
-    const reused = free.pop();
+    const reused = listOf(idle, name).pop();
     if (reused) return reused;
-    const url = pathToFileURL(resolve(root, declared[name].entry));
+    if (bundles && (started.get(name) ?? 0) >= bundledEnvironments) {
+      await new Promise<void>((wake) => listOf(waiting, name).push(wake));
+      return environmentOf(name);
+    }
+    started.set(name, (started.get(name) ?? 0) + 1);
+    const url = pathToFileURL(bundles?.[name] ?? resolve(root, declared[name].entry));
     url.searchParams.set('environment', randomUUID());
-    return ((await import(url.href)) as { handler: LambdaHandler }).handler;
+    try {
+      return ((await import(url.href)) as { handler: LambdaHandler }).handler;
+    } catch (error) {
+      started.set(name, (started.get(name) ?? 1) - 1);
+      listOf(waiting, name).shift()?.();
+      throw error;
+    }
   }
 
   return async (name: Name, event: unknown): Promise<unknown> => {
@@ -51,7 +74,8 @@ export function loadFunctions<Name extends string = FunctionName>(root: string, 
     try {
       return await handler(event, contextFor(name, declared[name]));
     } finally {
-      idle.get(name)?.push(handler);
+      listOf(idle, name).push(handler);
+      listOf(waiting, name).shift()?.();
     }
   };
 }

@@ -4,13 +4,16 @@ import { eventSources, type FunctionName } from '../../infra/wiring.ts';
 
 type Invoke = (name: FunctionName, event: unknown) => Promise<unknown>;
 
+/** What a schedule hands its function. */
+export const scheduledEvent = () => ({ source: 'aws.scheduler', time: new Date().toISOString(), 'detail-type': 'Scheduled Event', detail: {} });
+
 export function runSchedules(invoke: Invoke, log: (line: string) => void) {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
   for (const source of eventSources) {
     if (source.kind !== 'schedule') continue;
     const fire = () => {
-      const run = invoke(source.fn, { source: 'aws.scheduler', time: new Date().toISOString(), 'detail-type': 'Scheduled Event', detail: {} }).catch(
+      const run = invoke(source.fn, scheduledEvent()).catch(
         (error: unknown) => log(`${source.fn} failed on its schedule: ${String(error)}`),
       );
       running.add(run);

@@ -1,10 +1,11 @@
 // The whole system on one machine: emulators, resources, the dev token issuer, the HTTP API and event delivery.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { env } from '../../infra/resources.ts';
-import { subscriptionQueueSource, type FunctionName } from '../../infra/wiring.ts';
+import { functions, subscriptionQueueSource, type FunctionName } from '../../infra/wiring.ts';
+import { layOutBundles } from './bundles.ts';
 import { startDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { registerForDev } from './dev-orgs.ts';
 import { startEmulators } from './emulators.ts';
@@ -29,6 +30,8 @@ export interface LocalStackOptions {
   dynamoPort: number;
   fauxqsPort: number;
   log?: (line: string) => void;
+  /** Run each function from its synthesized bundle in cdk.out, laid out as Lambda lays it out, not from its sources. */
+  bundled?: boolean;
 }
 
 export interface LocalStack {
@@ -87,7 +90,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   // Short, so that retries show within a local session; set it before `npm start` to try another.
   process.env[env.webhookRetryBaseSeconds] ??= '1';
-  const invoke = loadFunctions(projectRoot);
+  const bundles = options.bundled ? layOutBundles() : undefined;
+  const invoke = loadFunctions(projectRoot, functions, bundles?.entries);
 
   const sqs = new SQSClient({ endpoint: emulators.awsEndpoint, region: 'us-east-1' });
   const deadLetter = async (fn: FunctionName, failure: Record<string, unknown>) => {
@@ -167,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pollerSqs.destroy();
       await s3ForBrowsers.stop();
       await emulators.stop();
+      if (bundles) await rm(bundles.root, { recursive: true, force: true });
     },
   };
 }

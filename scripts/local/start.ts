@@ -12,6 +12,8 @@ const stack = await startLocalStack({
   dynamoPort: Number(process.env.DYNAMODB_PORT ?? 8000),
   fauxqsPort: Number(process.env.FAUXQS_PORT ?? 4566),
   log: (line) => console.error(line),
+  // `npm start -- --bundled` (or REGISTRY_BUNDLED=1): the functions as `npm run synth` last built them.
+  bundled: process.argv.includes('--bundled') || process.env.REGISTRY_BUNDLED === '1',
 });
 
 console.log(`Registry running at ${stack.url} (ready in ${Math.round(performance.now() - started)} ms, data in ${dataDir})

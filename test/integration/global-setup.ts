@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'registry-test-'));
-  const stack = await launchLocalStack(dataDir);
+  // The `bundled` project runs its tests against the functions as `cdk synth` bundled them.
+  const stack = await launchLocalStack(dataDir, undefined, { bundled: project.name === 'bundled' });
   project.provide('apiUrl', stack.url);
   project.provide('awsEndpoint', stack.awsEndpoint);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);

@@ -25,7 +25,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function launchLocalStack(dataDir: string, ports?: { port: number; dynamoPort: number; fauxqsPort: number }): Promise<LaunchedStack> {
+export async function launchLocalStack(
+  dataDir: string,
+  ports?: { port: number; dynamoPort: number; fauxqsPort: number },
+  /** bundled: the functions from their bundles in cdk.out (`npm start -- --bundled`). */
+  options: { bundled?: boolean } = {},
+): Promise<LaunchedStack> {
   const chosen = ports ?? { port: await freePort(), dynamoPort: await freePort(), fauxqsPort: await freePort() };
   const root = resolve(import.meta.dirname, '../..');
   const child = spawn(process.execPath, ['scripts/local/start.ts'], {
@@ -36,6 +41,7 @@ export async function launchLocalStack(dataDir: string, ports?: { port: number; 
       DYNAMODB_PORT: String(chosen.dynamoPort),
       FAUXQS_PORT: String(chosen.fauxqsPort),
       DATA_DIR: dataDir,
+      REGISTRY_BUNDLED: options.bundled ? '1' : '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
