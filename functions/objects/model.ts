@@ -25,6 +25,8 @@ export type ImageRecord = {
   id: string;
   status: 'pending' | 'ready' | 'rejected';
   contentType: string;
+  /** The photo's file name as uploaded: a re-run of an import resends the photos whose upload never arrived. */
+  filename?: string;
   uploadKey: string;
   createdAt: string;
   updatedAt: string;

@@ -72,7 +72,7 @@ describe('importBatch', () => {
 
     // Assert
     expect(result.rejected.map(({ row, fields }) => [row, fields[0]?.reason])).toEqual([
-      [2, 'needs an inventory-number marking: it is what makes a re-run skip the rows already in'],
+      [2, 'needs an inventory number (a column such as "Inventory No.", or workID in LIDO): it is what makes a re-run skip the rows already in'],
       [4, 'repeats inventory number ΚΑΣ 9 of row 3'],
     ]);
     expect(result.imported).toHaveLength(1);

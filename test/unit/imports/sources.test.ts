@@ -18,7 +18,7 @@ describe('readSource', () => {
     ].join('\n');
 
     // Act
-    const [row] = readSource('csv', csv, burglary);
+    const [row] = readSource('csv', csv, burglary).rows;
 
     // Assert
     expect(row).toEqual({
@@ -45,7 +45,7 @@ describe('readSource', () => {
     const csv = 'Inv.-Nr.;Objektart;Beschreibung;Land\nSG 7;Ikone;Ikone des heiligen Georg auf Goldgrund;AT\n'.replaceAll(';', ',');
 
     // Act
-    const [row] = readSource('csv', csv, mapping);
+    const [row] = readSource('csv', csv, mapping).rows;
 
     // Assert
     expect(row && 'record' in row ? row.record : undefined).toMatchObject({ objectType: 'Ikone', incident: { country: 'AT', date: '2026-11-02' } });
@@ -56,7 +56,7 @@ describe('readSource', () => {
     const lines = ['{"objectType":"icon","description":"Icon of St George on gold ground","images":["a.jpg"]}', '{not json', '', '{"objectType":"coin","description":"Silver tetradrachm of Athens"}'].join('\n');
 
     // Act
-    const rows = readSource('jsonl', lines, burglary);
+    const { rows } = readSource('jsonl', lines, burglary);
 
     // Assert
     expect(rows.map((row) => row.row)).toEqual([1, 2, 4]);
@@ -95,7 +95,7 @@ describe('readSource', () => {
 </lido:lidoWrap>`;
 
     // Act
-    const [row] = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+    const [row] = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } })).rows;
 
     // Assert
     const record = row && 'record' in row ? row.record : undefined;
@@ -121,7 +121,7 @@ describe('a LIDO round trip', () => {
     const lido = toLido(views, 'https://api.registry.example');
 
     // Act
-    const rows = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+    const { rows } = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
 
     // Assert
     const [icon, terracotta] = rows.map((row) => RegisterObject.parse('record' in row ? row.record : undefined));
