@@ -5,7 +5,7 @@
 const headersOf: Record<string, string[]> = {
   inventoryNumber: [
     'inventorynumber', 'inventoryno', 'inventorynr', 'inventory', 'invno', 'invnr', 'inv', 'accessionnumber', 'accessionno', 'accession', 'objectnumber', 'objectno', 'catalogueno', 'catalognumber', 'registrationnumber',
-    'numerodinventaire', 'ninventaire', 'noinventaire', 'inventaire', 'numinv', 'numeroinventaire',
+    'numerodinventaire', 'ndinventaire', 'ninventaire', 'noinventaire', 'inventaire', 'numinv', 'numeroinventaire',
     'inventarnummer', 'inventarnr', 'inventar', 'invnummer',
     'numerodeinventario', 'ninventario', 'inventario', 'numinventario', 'numeroinventario', 'numerodiinventario',
   ],

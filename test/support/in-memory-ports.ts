@@ -33,7 +33,11 @@ export function memoryObjects(): ObjectRepository & {
       for (const { object, entry, inventoryNumbers } of objects) {
         const holder = inventoryNumbers.map((number) => inventory.get(numberKey(object.orgId, number))).find((id) => id !== undefined);
         if (holder) existing.set(object.id, holder);
-        else await this.create(object, entry);
+        else {
+          await this.create(object, entry);
+          // As the table does: an import keys the object by the numbers it is given (a holder's, in a register of many).
+          for (const number of inventoryNumbers) inventory.set(numberKey(object.orgId, number), object.id);
+        }
       }
       return existing;
     },

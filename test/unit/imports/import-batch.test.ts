@@ -104,3 +104,30 @@ describe('importBatch', () => {
     await expect(byMuseum).rejects.toBeInstanceOf(Forbidden);
   });
 });
+
+describe('a register of many holders', () => {
+  it('keeps inventory numbers per holder: "001" of two collections are two objects, and a re-run skips both', async () => {
+    // Arrange
+    const deps = memoryRegistry();
+    const admin = caller('admin', 'registry-operators', 'operator-1');
+    const batch = ImportBatch.parse({
+      org: 'national-register',
+      rows: [
+        { row: 2, record: numbered('001'), holder: 'Museo Civico' },
+        { row: 3, record: numbered('001'), holder: 'Pinacoteca Comunale' },
+      ],
+    });
+
+    // Act
+    const first = await importBatch(batch, admin, deps);
+    const again = await importBatch(batch, admin, deps);
+
+    // Assert
+    expect(first.imported.map(({ row }) => row)).toEqual([2, 3]);
+    expect(again.imported).toEqual([]);
+    expect(again.skipped.map(({ row, holder }) => [row, holder])).toEqual([
+      [2, 'Museo Civico'],
+      [3, 'Pinacoteca Comunale'],
+    ]);
+  });
+});
