@@ -144,9 +144,25 @@ function dryRun(file: SourceFile) {
   console.log(`dry run: nothing was written; ${stored.length} rows would be sent`);
 }
 
+const busyAttempts = 6;
+
+/** The API client, sending again after the wait it asks for when it answers busy (503) or over the limit (429). */
+function patientClient(url: string): ReturnType<typeof apiClient> {
+  const api = apiClient(url);
+  const call: typeof api.call = async (method, path, options) => {
+    for (let attempt = 1; ; attempt++) {
+      const reply = await api.call(method, path, options);
+      if ((reply.status !== 503 && reply.status !== 429) || attempt === busyAttempts) return reply;
+      const seconds = Number(reply.headers.get('retry-after')) || attempt;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  };
+  return { ...api, call };
+}
+
 async function main() {
   const options = await optionsFrom(process.argv.slice(2));
-  const api = apiClient(options.url);
+  const api = patientClient(options.url);
   const importer: Caller = { sub: 'importer', org: options.org ?? '', role: 'museum' };
   const auth = options.token ? { bearer: options.token } : { as: importer };
   const started = performance.now();

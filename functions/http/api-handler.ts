@@ -116,9 +116,26 @@ async function respond(event: APIGatewayProxyEventV2, table: Record<string, (req
   return handle({ headers, caller, params: attempt.params, query, body: attempt.body } as ApiRequest<string>);
 }
 
+/** How long a caller is asked to wait after a request ran out of time. */
+export const busyRetryAfterSeconds = 5;
+
+/**
+ * A request that runs out of its function's time was queued behind other work (a busy machine, a slow dependency):
+ * neither a bug nor the caller's mistake, so 503 with Retry-After ("send it again") where middy's early-timeout error
+ * became an opaque 500. Answered a second before Lambda would cut the invocation off, so that the answer gets out.
+ */
+function busy(): ApiResponse {
+  logger.warn('request ran out of time; answered 503 with Retry-After');
+  return json(
+    503,
+    { error: { code: 'busy', message: `The registry is busy; try again in ${busyRetryAfterSeconds} seconds` } },
+    { 'retry-after': String(busyRetryAfterSeconds) },
+  );
+}
+
 export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, deps: ApiDeps) {
   const table = handlers as unknown as Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>;
-  return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>()
+  return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>({ timeoutEarlyInMillis: 1000, timeoutEarlyResponse: busy })
     .use(injectLambdaContext(logger))
     .handler(async (event, context) => {
       const attempt: Attempt = {};

@@ -25,7 +25,9 @@ export function composedDescription(record: Record_): string | undefined {
   const title = textOf(record.title);
   const materials = [...listOf(record.materials), ...listOf(record.techniques)];
   if (!type || (!title && materials.length === 0)) return undefined;
-  const head = [type.charAt(0).toUpperCase() + type.slice(1), title && `"${title}"`, textOf(record.maker) && `by ${textOf(record.maker)}`, textOf(record.dateOrPeriod)]
+  // "date not known", "n.d.": said of the record, not of the object.
+  const date = /not known|unknown|^n\.?\s?d\.?$|inconnu|unbekannt|desconocid|sconosciut/i.test(textOf(record.dateOrPeriod)) ? '' : textOf(record.dateOrPeriod);
+  const head = [type.charAt(0).toUpperCase() + type.slice(1), title && `"${title}"`, textOf(record.maker) && `by ${textOf(record.maker)}`, date]
     .filter(Boolean)
     .join(', ');
   const inscriptions = Array.isArray(record.inscriptions) ? record.inscriptions.map((i) => textOf((i as Record_)?.text)).filter(Boolean) : [];

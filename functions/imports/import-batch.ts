@@ -12,10 +12,13 @@ import { inventoryNumbersOf, normaliseInventoryNumber } from './inventory-number
 
 export type ImportDeps = { objects: ObjectRepository; clock: Clock; ids: Ids };
 
+const noDescription = 'is required: give a description, or a type with a title or the materials, from which one is written';
+const hasDescription = (record: unknown) => typeof record === 'object' && record !== null && 'description' in record;
+
 /** A row as the import judges it: a valid record with an inventory number, or every reason it is not. */
 export function judgeRow(record: unknown): { data: RegisterObject; numbers: string[] } | { fields: FieldError[] } {
   const parsed = validate(RegisterObject, record);
-  if ('fields' in parsed) return parsed;
+  if ('fields' in parsed) return { fields: parsed.fields.map((field) => (field.path === 'description' && !hasDescription(record) ? { ...field, reason: noDescription } : field)) };
   const numbers = inventoryNumbersOf(parsed.data);
   if (numbers.length === 0) {
     return { fields: [{ path: 'markings', reason: 'needs an inventory number (a column such as "Inventory No.", or workID in LIDO): it is what makes a re-run skip the rows already in' }] };

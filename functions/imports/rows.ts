@@ -19,6 +19,13 @@ export interface SourceRow {
 const listFields = new Set(['materials', 'techniques', 'images']);
 const numberFields = new Set(['measurements.height', 'measurements.width', 'measurements.depth', 'measurements.diameter', 'measurements.weight']);
 const unitWords: Record<string, string> = { millimetres: 'mm', millimeters: 'mm', millimetre: 'mm', centimetres: 'cm', centimeters: 'cm', centimetre: 'cm', inches: 'in', inch: 'in', grams: 'g', kilograms: 'kg' };
+// Statuses as registers write them in the five languages.
+const statusWords: Record<string, string> = {
+  gestohlen: 'stolen', vole: 'stolen', volé: 'stolen', robado: 'stolen', rubato: 'stolen', theft: 'stolen',
+  vermisst: 'missing', verschollen: 'missing', disparu: 'missing', perdu: 'missing', desaparecido: 'missing', perdido: 'missing', disperso: 'missing', scomparso: 'missing', lost: 'missing',
+  geplundert: 'looted', geplündert: 'looted', pille: 'looted', pillé: 'looted', saqueado: 'looted', saccheggiato: 'looted', trafugato: 'looted',
+  inventarisiert: 'inventoried', inventorie: 'inventoried', inventorié: 'inventoried', inventariado: 'inventoried', inventariato: 'inventoried',
+};
 // "f.n.", "s.n.", "o.Nr.": written where an object has no number, so never a number two objects could share.
 const noNumber = /^(f\.?\s?n\.?|s\.?\s?n\.?|o\.?\s?nr\.?|n\/?a|-+|\?+|none|sans num[ée]ro|ohne (nummer|nr\.?)|sin n[úu]mero|senza numero|without number)$/i;
 
@@ -28,33 +35,57 @@ export function fieldOf(header: string, mapping: ImportMapping): string | undefi
   return mapping.columns?.[header] ?? fieldOfHeader(header);
 }
 
+const maxItem = 100;
+/** A list item as the field holds it: a long one ("chalk on two sheets of laid paper pasted together and mounted on…") in its parts. */
+function listItems(item: string): string[] {
+  const trimmed = item.trim();
+  if (trimmed.length <= maxItem) return trimmed ? [trimmed] : [];
+  return trimmed
+    .split(/[;.]\s+|\s+(?:and|on|with|mounted on|in)\s+/)
+    .map((part) => (part.length > maxItem ? `${part.slice(0, maxItem - 1).replace(/\s+\S*$/, '')}…` : part.trim()))
+    .filter(Boolean);
+}
+
 function valueOf(field: string, raw: string | number, separator: string): unknown {
   if (typeof raw === 'number') return raw;
   const text = raw.trim();
-  if (listFields.has(field)) return text.split(separator).map((item) => item.trim()).filter(Boolean);
+  if (listFields.has(field)) return text.split(separator).flatMap(listItems);
   if (numberFields.has(field)) {
     const value = Number(text.replace(',', '.'));
     // Left as written, the schema names the field and says what it expected.
     return Number.isFinite(value) ? value : text;
   }
   if (field === 'measurements.unit' || field === 'measurements.weightUnit') return unitWords[text.toLowerCase()] ?? text.toLowerCase();
+  if (field === 'status') return statusWords[text.toLowerCase()] ?? text;
   return text;
 }
 
-const hasLength = (measurements: unknown) =>
-  typeof measurements === 'object' && measurements !== null && ['height', 'width', 'depth', 'diameter'].some((d) => (measurements as Record<string, unknown>)[d] !== undefined);
+const lengths = ['height', 'width', 'depth', 'diameter'];
+const valuesOf = (measurements: unknown) => (typeof measurements === 'object' && measurements !== null ? (measurements as Record<string, unknown>) : {});
+const hasLength = (measurements: unknown) => lengths.some((d) => valuesOf(measurements)[d] !== undefined);
+// A size column holding words ("(upper):", "mm") is the export's own columns slipping, not a size.
+const hasUnreadLength = (measurements: unknown) => lengths.some((d) => typeof valuesOf(measurements)[d] === 'string');
+const maxTitle = 300;
+
+/** A title longer than the field holds, cut at a word with an ellipsis; the description keeps it whole. */
+const shortTitle = (title: string) => `${title.slice(0, maxTitle - 1).replace(/\s+\S*$/, '')}…`;
 
 /** What a row leaves out and an import can tell: the size from its text, a description from its fields, its language. */
 function completed(record: Record<string, unknown>, dimensions: string[]): Record<string, unknown> {
   const done = { ...record };
+  const read = dimensions.map(measurementsOfText).find(Boolean);
+  if (read && hasUnreadLength(done.measurements)) done.measurements = read;
   if (!hasLength(done.measurements)) {
-    const read = dimensions.map(measurementsOfText).find(Boolean);
-    if (read) done.measurements = read;
+    const weight = typeof done.measurements === 'object' && done.measurements !== null && 'weight' in done.measurements;
+    // A unit alone (a mapping's default for a row with no size) measures nothing.
+    if (read) done.measurements = { ...read, ...(weight ? (done.measurements as object) : {}) };
+    else if (!weight) delete done.measurements;
   }
   if (done.description === undefined) {
     const description = composedDescription(done);
     if (description) done.description = description;
   }
+  if (typeof done.title === 'string' && done.title.length > maxTitle) done.title = shortTitle(done.title);
   if (done.lang === undefined) done.lang = recordLanguage(done);
   return done;
 }

@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { table } from '../../infra/resources.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';
-import { theftRegisterCsv } from '../fixtures/import-files.ts';
+import { spreadsheetHeader, theftRegisterCsv } from '../fixtures/import-files.ts';
 import { photoJpeg } from '../fixtures/photos.ts';
 
 const apiUrl = inject('apiUrl');
@@ -122,6 +125,80 @@ describe('npm run import', () => {
     expect(after).toHaveLength(good);
     expect(new Set(after).size).toBe(good);
   }, 600_000);
+});
+
+describe('npm run import of the files people have', () => {
+  it('imports every good row of a 2,000-row spreadsheet with its own headers and no language, without a mapping file', async () => {
+    // Arrange
+    const org = `museum-sheet-${run}`;
+    const { csv, bad } = theftRegisterCsv({ rows: 2_000, badEvery: 25, photos: 0, prefix: `SHE${run}`, seed: 14, columns: spreadsheetHeader });
+    const file = join(folder, 'spreadsheet.csv');
+    await writeFile(file, csv);
+
+    // Act
+    const imported = await importer(['--file', file, '--org', org, '--quiet']);
+
+    // Assert
+    expect(imported.code, imported.stderr.slice(-1000)).toBe(0);
+    expect(summaryOf(imported.stdout)).toMatchObject({ imported: 2_000 - bad.size, rejected: bad.size });
+    expect(reportedRows(imported.stderr)).toEqual(bad);
+    expect(await inventoryOf(org)).toHaveLength(2_000 - bad.size);
+  }, 300_000);
+
+  it('imports a semicolon file in Windows-1252 with German headers and an unknown column, listing the column once; --dry-run writes nothing', async () => {
+    // Arrange
+    const org = `museum-gotha-${run}`;
+    const text = `Inv.-Nr.;Objektart;Titel;Material;Abmessungen;Interne Notiz;Status;Datum des Diebstahls;Land\r\nG-${run}-1;Münze;Solidus;Gold;Ø 2,1 cm;Tresor 3;gestohlen;2026-11-02;DE\r\nG-${run}-2;Ikone;Heiliger Georg;Tempera, Holz;24 x 18 cm;Depot;gestohlen;2026-11-02;DE\r\n`;
+    const file = join(folder, 'gotha.csv');
+    await writeFile(file, Buffer.from(text, 'latin1'));
+
+    // Act
+    const dry = await importer(['--file', file, '--org', org, '--lang', 'de', '--dry-run']);
+    const before = await inventoryOf(org);
+    const imported = await importer(['--file', file, '--org', org, '--lang', 'de']);
+
+    // Assert
+    expect(dry.stdout).toContain('Objektart -> objectType');
+    expect(dry.stdout).toContain('Interne Notiz -> (left out)');
+    expect(dry.stdout).toContain('"title": "Heiliger Georg"');
+    expect(dry.stdout).toContain('"height": 24');
+    expect(before).toEqual([]);
+    expect(summaryOf(imported.stdout)).toMatchObject({ imported: 2, rejected: 0 });
+    expect(imported.stdout.match(/Interne Notiz/g)).toHaveLength(1);
+    expect((await inventoryOf(org)).sort()).toEqual([`G-${run}-1`, `G-${run}-2`]);
+  }, 120_000);
+
+  it('resends on the next run a photo whose upload never arrived', async () => {
+    // Arrange: an import whose photo grant was handed out but whose file never came, its link long expired
+    const org = `museum-photos-${run}`;
+    const as: Caller = { sub: 'importer', org, role: 'museum' };
+    const number = `PH-${run}-1`;
+    const file = join(folder, 'with-photo.csv');
+    await writeFile(file, `inventoryNumber,objectType,title,status,incidentCountry,photos\n${number},icon,Saint Nicholas,stolen,GR,nicholas.jpg\n`);
+    const photos = join(folder, 'photos-resend');
+    await mkdir(photos);
+    const first = await importer(['--file', file, '--org', org, '--quiet']);
+    const [objectId = ''] = [...first.stderr.matchAll(/of object (\S+):/g)].map((found) => found[1]);
+    const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as, body: { contentType: 'image/jpeg', filename: 'nicholas.jpg' } });
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+    const { Items = [] } = await dynamo.send(new QueryCommand({ TableName: table.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OBJ#${objectId}` } }));
+    const image = Items.find((item) => item.sk === `IMG#${grant.body.imageId}`);
+    await dynamo.send(new UpdateCommand({ TableName: table.localName, Key: { pk: image?.pk, sk: image?.sk }, UpdateExpression: 'SET #record.createdAt = :long', ExpressionAttributeNames: { '#record': 'record' }, ExpressionAttributeValues: { ':long': '2026-01-01T00:00:00.000Z' } }));
+    await writeFile(join(photos, 'nicholas.jpg'), await photoJpeg(480, 360));
+
+    // Act
+    const again = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+    const third = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+
+    // Assert
+    expect(first.stderr).toContain('nicholas.jpg');
+    expect(summaryOf(again.stdout)).toMatchObject({ imported: 0, skipped: 1, photos: 1, photoFailures: 0 });
+    expect(summaryOf(third.stdout)).toMatchObject({ skipped: 1, photos: 0 });
+    const read = await api.call('GET', `/v1/objects/${objectId}`, { as });
+    expect(read.body.images.map((shown: { filename?: string; status: string }) => [shown.filename, shown.status])).toEqual(
+      expect.arrayContaining([['nicholas.jpg', 'rejected'], ['nicholas.jpg', expect.stringMatching(/pending|ready/)]]),
+    );
+  }, 120_000);
 });
 
 describe('POST /v1/imports with a file', () => {
