@@ -134,7 +134,7 @@ export function queryFeatures(query: TextQuery): QueryFeatures {
     textGrams: trigramPositions(skeleton([text, ...(structured.inscriptions ?? [])].join(' '))),
     marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],
     numbers: textMarks.loose,
-    size: mergeSizes(sizeOfStructured, sizeOfText(folded)),
+    size: mergeSizes(sizeOfStructured, sizeOfText(text)),
     ...(period ? { period } : {}),
     ...(structured.country ? { country: structured.country } : {}),
   };
