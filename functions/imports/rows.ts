@@ -5,7 +5,7 @@ import type { ImportMapping } from '../../schemas/imports.ts';
 import { composedDescription } from './compose.ts';
 import { fieldOfHeader } from './headers.ts';
 import { recordLanguage } from './language.ts';
-import { measurementsOfText } from './sizes.ts';
+import { measurementsOfText } from '../matching/text/measurements.ts';
 
 /** A row of the source file as Object ID fields, with the photos that go with it and the collection that holds it. */
 export interface SourceRow {

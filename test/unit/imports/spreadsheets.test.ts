@@ -132,6 +132,19 @@ describe('what an export leaves out', () => {
     expect('data' in judgeRow(record)).toBe(true);
   });
 
+  it.each([
+    ['support: 394 x 419 mm', { height: 394, width: 419, unit: 'mm' }],
+    ['14,5 x 32,5 x 8 cm', { height: 14.5, width: 32.5, depth: 8, unit: 'cm' }],
+    ['72" x 60"', { height: 72, width: 60, unit: 'in' }],
+    ['h. 24 cm', { height: 24, unit: 'cm' }],
+    ['Ø 3 cm', { diameter: 3, unit: 'cm' }],
+    ['12 x 10 1/2 in', { height: 12, width: 10.5, unit: 'in' }],
+  ])('reads the size "%s" written in a Dimensions column into numbers with their unit', (size, measurements) => {
+    const csv = `inventoryNumber,objectType,title,Dimensions\nD 1,vase,Lekythos,"${size.replaceAll('"', '""')}"\n`;
+    const [record] = recordsOf(readSource('csv', csv, ImportMapping.parse({ defaults: { status: 'inventoried', lang: 'en' } })));
+    expect((record as { measurements?: unknown }).measurements).toEqual(measurements);
+  });
+
   it('accepts a type and a medium without a title, and refuses a type alone with the reason', () => {
     // Arrange
     const csv = 'inventoryNumber,objectType,materials\nB 1,coin,silver\nB 2,coin,\n';
