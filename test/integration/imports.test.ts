@@ -168,6 +168,27 @@ describe('npm run import of the files people have', () => {
     expect((await inventoryOf(org)).sort()).toEqual([`G-${run}-1`, `G-${run}-2`]);
   }, 120_000);
 
+  it('imports a register of many holders whole: the same number of two collections is two objects, and says what skipped means', async () => {
+    // Arrange
+    const org = `national-register-${run}`;
+    const file = join(folder, 'register.csv');
+    await writeFile(
+      file,
+      ['Institution,Inventory No.,Type,Title,Status,Country', 'Museo Civico,001,icon,Madonna col Bambino,stolen,IT', 'Pinacoteca Comunale,001,icon,San Giorgio,stolen,IT', 'Museo Civico,f.n.,icon,Crocifisso,stolen,IT'].join('\n'),
+    );
+
+    // Act
+    const first = await importer(['--file', file, '--org', org, '--lang', 'it']);
+    const again = await importer(['--file', file, '--org', org, '--lang', 'it']);
+
+    // Assert
+    expect(summaryOf(first.stdout)).toMatchObject({ imported: 2, skipped: 0, rejected: 1 });
+    expect(reportedRows(first.stderr)).toEqual(new Map([[4, 'markings']]));
+    expect(summaryOf(again.stdout)).toMatchObject({ imported: 0, skipped: 2 });
+    expect(again.stdout).toContain('skipped: rows whose inventory number (of the same holder) this organisation already registered');
+    expect(await inventoryOf(org)).toEqual(['001', '001']);
+  }, 120_000);
+
   it('resends on the next run a photo whose upload never arrived', async () => {
     // Arrange: an import whose photo grant was handed out but whose file never came, its link long expired
     const org = `museum-photos-${run}`;
@@ -217,6 +238,18 @@ describe('POST /v1/imports with a file', () => {
     expect(reply.body.imported).toHaveLength(38);
     expect(new Map(reply.body.rejected.map((row: { row: number; fields: { path: string }[] }) => [row.row, row.fields[0]?.path]))).toEqual(bad);
     expect([again.body.imported.length, again.body.skipped.length]).toEqual([0, 38]);
+  });
+
+  it('lists the columns of a file sent whole that no field is known for', async () => {
+    // Act
+    const reply = await api.call('POST', '/v1/imports', {
+      as: registrar,
+      body: { file: { format: 'csv', content: `Inv.-Nr.;Objektart;Titel;Status;Land;Interne ID\nFIL-${run}-X;Ikone;Heiliger Georg;gestohlen;DE;77\n`, mapping: { defaults: { lang: 'de' } } } },
+    });
+
+    // Assert
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body).toMatchObject({ imported: [{ row: 2, inventoryNumber: `FIL-${run}-X` }], ignoredColumns: ['Interne ID'] });
   });
 
   it('answers 400 naming the field for a file that is not CSV, and for rows and a file together', async () => {
