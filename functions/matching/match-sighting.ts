@@ -8,6 +8,7 @@ import type { Candidate, TextQuery } from './model.ts';
 import type { PhotoFingerprint } from './photo/fingerprint.ts';
 import { fingerprintUploadedPhoto, type QueryPhotoDeps } from './query-photo.ts';
 import type { RegistryIndex } from './registry-index.ts';
+import { detectLanguage } from './text/language.ts';
 
 export interface MatchDeps extends QueryPhotoDeps {
   sightings: SightingRepository;
@@ -17,9 +18,12 @@ export interface MatchDeps extends QueryPhotoDeps {
 
 const candidatesPerSighting = 10;
 
+/** The text part of a sighting or a search, in the language it is written in whatever tag it came with (or none). */
 export function textOf(sighting: Pick<StoredSighting, 'text' | 'lang' | 'structured'>): TextQuery | undefined {
   if (!sighting.text && !sighting.structured) return undefined;
-  return { text: sighting.text, lang: sighting.lang, structured: sighting.structured };
+  const { structured } = sighting;
+  const words = [sighting.text, structured?.objectType, ...(structured?.materials ?? [])].filter((part) => part !== undefined).join(' ');
+  return { text: sighting.text, lang: detectLanguage(words, sighting.lang), structured };
 }
 
 export function matchOf(sighting: StoredSighting, object: StoredObject, candidate: Candidate, at: string): StoredMatch {

@@ -6,6 +6,7 @@ import { contactPolice, type SearchRequest, type SearchResult } from '../../sche
 import type * as z from 'zod';
 import { maySee } from '../http/permissions.ts';
 import { alertThreshold, confidenceOf, rounded } from '../matching/combine.ts';
+import { textOf } from '../matching/match-sighting.ts';
 import { assertOwnQueryPhoto } from '../matching/query-keys.ts';
 import { decodeInlinePhoto, fingerprintQueryPhoto, storedQueryPhoto, type QueryPhotoDeps } from '../matching/query-photo.ts';
 import type { RegistryIndex } from '../matching/registry-index.ts';
@@ -68,7 +69,7 @@ function searchRecordOf(
 export async function searchRegistry(request: SearchRequest, caller: Caller, deps: SearchDeps) {
   const photo = await queryPhoto(request, caller, deps);
   const photos = photo ? [await fingerprintQueryPhoto(photo.bytes, photo.field, deps)] : [];
-  const text = request.text || request.structured ? { text: request.text, lang: request.lang, structured: request.structured } : undefined;
+  const text = textOf(request);
   const index = await deps.index();
   const candidates = await index.search({ ...(text ? { text } : {}), photos }, request.limit + hiddenReserve);
   const objects = await Promise.all(candidates.map((candidate) => deps.objects.get(candidate.objectId)));

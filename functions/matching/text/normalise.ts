@@ -70,7 +70,7 @@ export function stem(token: string): string {
 }
 
 // Kept small on purpose: articles, prepositions and conjunctions that carry nothing in any report.
-const stopWordsByLanguage: Record<string, string> = {
+export const stopWordsByLanguage: Record<string, string> = {
   en: 'the a an of and or with in on at to for from by is was this that it its has have be are',
   fr: 'le la les un une des du de et ou avec en sur dans au aux pour par est sont ce cette',
   es: 'el la los las un una unos unas de del y o con en sobre por para es son este esta',
