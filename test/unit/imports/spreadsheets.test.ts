@@ -158,9 +158,29 @@ describe('what an export leaves out', () => {
     expect(judgeRow(typeOnly)).toEqual({ fields: [expect.objectContaining({ path: 'description' })] });
   });
 
-  it('never refuses a row for its language: the flag or mapping default, else one it tells', () => {
-    const [record] = recordsOf(readSource('csv', 'inventoryNumber,objectType,title\nC 1,icon,Saint George\n', ImportMapping.parse({ defaults: { status: 'inventoried' } })));
-    expect(judgeRow(record)).toMatchObject({ data: { lang: expect.any(String) } });
+  it('never refuses a row for its language: a column or the default wins, else it is told from the text, else undetermined', () => {
+    // Arrange
+    const csv = [
+      'inventoryNumber,objectType,title,description,lang',
+      'C 1,icône,Vierge à l\'Enfant,"Icône de la Vierge à l\'Enfant sur fond d\'or, avec un cadre en bois sculpté et doré",',
+      'C 2,Ikone,Heiliger Georg,"Die Ikone zeigt den heiligen Georg auf einem weißen Pferd, mit dem Drachen unter den Hufen",',
+      'C 3,εικόνα,Άγιος Νικόλαος,,',
+      'C 4,icon,Saint George,,it',
+      'C 5,x,y,,',
+    ].join('\n');
+
+    // Act
+    const records = recordsOf(readSource('csv', csv, ImportMapping.parse({ defaults: { status: 'inventoried' } })));
+    const withDefault = recordsOf(readSource('csv', csv, ImportMapping.parse({ defaults: { status: 'inventoried', lang: 'es' } })));
+
+    // Assert
+    expect(records.map((record) => (record as { lang?: string }).lang)).toEqual(['fr', 'de', 'el', 'it', 'und']);
+    expect(withDefault.map((record) => (record as { lang?: string }).lang)).toEqual(['es', 'es', 'es', 'it', 'es']);
+    const refusedFields = records.flatMap((record) => {
+      const judged = judgeRow(record);
+      return 'fields' in judged ? judged.fields.map((field) => field.path) : [];
+    });
+    expect(refusedFields).not.toContain('lang');
   });
 
   it('reads "no number" placeholders as no number, so that they never collide', () => {
