@@ -2,7 +2,7 @@
 // Art's objects (../shared/data, CC0), whole, with the mappings a registrar would write (examples/import/). Prints the
 // share of rows with a title or a description that went in, every refused row's reason, the second run's new rows
 // (none expected) and rows/s beside the baseline of the same rows registered one by one with POST /v1/objects.
-// `node bench/import-real.ts [data folder]`
+// `node bench/import-real.ts [data folder] [export names, default: cmoa-objects tate-artworks]`
 import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,10 +17,8 @@ import { apiClient } from '../test/support/api.ts';
 import { launchLocalStack } from '../test/support/local-stack.ts';
 
 const dataFolder = resolve(process.argv[2] ?? '../shared/data');
-const exports = [
-  { name: 'tate-artworks', org: 'bench-tate' },
-  { name: 'cmoa-objects', org: 'bench-cmoa' },
-];
+const names = process.argv.length > 3 ? process.argv.slice(3) : ['cmoa-objects', 'tate-artworks'];
+const exports = names.map((name) => ({ name, org: `bench-${name.split('-')[0]}` }));
 const oneByOne = 500;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-import-real-'));
@@ -66,9 +64,9 @@ try {
     }),
   );
 
-  // Baseline first: the first Tate rows registered one by one, four at a time like the importer's workers.
-  const [tate] = files;
-  const records = (tate?.source.rows ?? []).flatMap((row) => ('record' in row ? [judgeRow(row.record)] : [])).flatMap((judged) => ('data' in judged ? [judged.data] : [])).slice(0, oneByOne);
+  // Baseline first: the first rows of the first export registered one by one, four at a time like the importer's workers.
+  const [firstExport] = files;
+  const records = (firstExport?.source.rows ?? []).flatMap((row) => ('record' in row ? [judgeRow(row.record)] : [])).flatMap((judged) => ('data' in judged ? [judged.data] : [])).slice(0, oneByOne);
   const registrar: Caller = { sub: 'registrar', org: 'bench-one-by-one', role: 'museum' };
   let next = 0;
   const baselineStarted = performance.now();
@@ -82,6 +80,7 @@ try {
   );
   const baselineRate = records.length / ((performance.now() - baselineStarted) / 1000);
 
+  console.log(`baseline, POST /v1/objects one by one (${records.length} rows of ${firstExport?.name}, 4 at a time): ${baselineRate.toFixed(0)} rows/s`);
   let rows = 0;
   let seconds = 0;
   for (const { name, org, file, mapping, source, titled } of files) {
@@ -104,8 +103,8 @@ try {
     console.log(`  ${first.stdout.split('\n').find((line) => line.startsWith('columns left out')) ?? 'no column left out'}`);
   }
   const importRate = rows / seconds;
-  console.log(`both exports: ${rows} rows in ${seconds.toFixed(1)} s, ${importRate.toFixed(0)} rows/s (first runs)`);
-  console.log(`baseline, POST /v1/objects one by one (${records.length} Tate rows, 4 at a time): ${baselineRate.toFixed(0)} rows/s`);
+  console.log(`${files.length} export(s): ${rows} rows in ${seconds.toFixed(1)} s, ${importRate.toFixed(0)} rows/s (first runs)`);
+  console.log(`baseline, POST /v1/objects one by one (${records.length} rows of ${firstExport?.name}, 4 at a time): ${baselineRate.toFixed(0)} rows/s`);
   console.log(`ratio to baseline: ${(importRate / baselineRate).toFixed(1)}x faster`);
   console.log(`machine: ${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(2)} (shared with other work)`);
 } finally {

@@ -11,6 +11,14 @@ export const maxFileRows = 1000;
 export const SourceFormat = z.enum(['csv', 'jsonl', 'lido']).meta({ description: 'CSV with a header row, JSON lines of RegisterObject records, or LIDO XML' });
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
+const sendingKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _ (a UUID does)')
+  .meta({
+    description:
+      'A key the importer makes for each batch: sent again with it (after a 503 or a lost answer), the rows its first sending wrote come back as imported, not as skipped',
+  });
+
 const importRow = z.strictObject({
   row: z.int().positive().meta({ description: 'Where the record stands in the source file, for the report' }),
   record: z.unknown().meta({ description: 'A RegisterObject record; validated row by row, so one bad row does not stop the others' }),
@@ -34,6 +42,7 @@ export const ImportBatch = z
           'A backlog rather than news (a police database joining the network): no new-object alerts and no look back over recent sightings; the records are searched and matched against every new sighting as usual',
       }),
     rows: z.array(importRow).min(1).max(maxImportRows),
+    sendingKey: sendingKey.optional(),
   })
   .meta({ id: 'ImportBatch', description: 'Up to 100 rows of a file; each needs an inventory-number marking, which makes a re-run skip what is already in' });
 export type ImportBatch = z.infer<typeof ImportBatch>;
@@ -89,6 +98,7 @@ export const ImportRequest = z
     org: ImportBatch.shape.org,
     quiet: ImportBatch.shape.quiet,
     rows: z.array(importRow).min(1).max(maxImportRows).optional().meta({ description: 'Up to 100 rows already read from a file (what npm run import sends)' }),
+    sendingKey: sendingKey.optional(),
     file: z
       .strictObject({
         format: SourceFormat,

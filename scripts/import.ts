@@ -3,6 +3,7 @@
 // same file skips what is already in (by inventory number) and resends the photos whose upload never arrived, so an
 // interrupted import is resumed by running it again. `--dry-run` shows what would be stored and writes nothing.
 // `npm run import -- --file thefts.csv --org <org> [--images ./photos/] [--mapping mapping.json] [--lang de] [--dry-run] [--quiet] [--url http://…]`
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -212,6 +213,8 @@ async function main() {
       ...auth,
       body: {
         ...(options.token && options.org ? { org: options.org } : {}),
+        // Sent again after a 503, the batch's rows its first sending wrote still count as imported.
+        sendingKey: randomUUID(),
         quiet: options.quiet,
         rows: batch.map(({ row, record, holder }) => ({ row, record, ...(holder ? { holder } : {}) })),
       },

@@ -6,7 +6,7 @@ import { RegisterObject } from '../../schemas/object-id.ts';
 import type { FieldError } from '../http/errors.ts';
 import { validate } from '../http/parse.ts';
 import { assertAllowedOn } from '../http/permissions.ts';
-import type { Clock, Ids, ImportedObject, ObjectRepository } from '../objects/model.ts';
+import type { Clock, ExistingNumber, Ids, ImportedObject, ObjectRepository } from '../objects/model.ts';
 import { newObject } from '../objects/register.ts';
 import { inventoryNumbersOf, normaliseInventoryNumber } from './inventory-number.ts';
 
@@ -50,17 +50,25 @@ export async function importBatch(batch: ImportBatch, caller: Caller, deps: Impo
     }
     for (const key of keys) rowOfNumber.set(key, row);
     const { object, entry } = newObject(data, org, caller, at, deps.ids.next());
-    accepted.push({ row, holder, number: numbers[0] ?? '', inventoryNumbers: keys, object: batch.quiet ? { ...object, quietImport: true } : object, entry });
+    accepted.push({
+      row,
+      holder,
+      number: numbers[0] ?? '',
+      inventoryNumbers: keys,
+      object: batch.quiet ? { ...object, quietImport: true } : object,
+      entry,
+      ...(batch.sendingKey ? { sendingKey: batch.sendingKey } : {}),
+    });
   }
 
-  const existing = accepted.length > 0 ? await deps.objects.createMany(accepted) : new Map<string, string | undefined>();
+  const existing = accepted.length > 0 ? await deps.objects.createMany(accepted) : new Map<string, ExistingNumber>();
   for (const { row, object, number, holder } of accepted) {
-    if (existing.has(object.id)) {
-      const id = existing.get(object.id);
-      result.skipped.push({ row, inventoryNumber: number, ...(holder ? { holder } : {}), ...(id ? { id } : {}) });
-    } else {
-      result.imported.push({ row, id: object.id, inventoryNumber: number });
-    }
+    const found = existing.get(object.id);
+    // Written by an earlier sending of this very batch (its answer was lost to a timeout): imported, by this import.
+    const ours = found?.id && batch.sendingKey && found.sendingKey === batch.sendingKey;
+    if (found && ours) result.imported.push({ row, id: found.id ?? object.id, inventoryNumber: number });
+    else if (found) result.skipped.push({ row, inventoryNumber: number, ...(holder ? { holder } : {}), ...(found.id ? { id: found.id } : {}) });
+    else result.imported.push({ row, id: object.id, inventoryNumber: number });
   }
   return result;
 }

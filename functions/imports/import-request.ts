@@ -16,8 +16,8 @@ function rowsOfFile(file: NonNullable<ImportRequest['file']>): SourceFile {
 }
 
 export async function importRequest(request: ImportRequest, caller: Caller, deps: ImportDeps): Promise<ImportBatchResult> {
-  const { org, quiet, rows, file } = request;
-  const common = { ...(org ? { org } : {}), quiet };
+  const { org, quiet, rows, file, sendingKey } = request;
+  const common = { ...(org ? { org } : {}), ...(sendingKey ? { sendingKey } : {}), quiet };
   if (rows) return importBatch({ ...common, rows }, caller, deps);
   if (!file) throw new Invalid('Give rows or a file', [{ path: 'rows', reason: 'give either rows or file' }]);
 

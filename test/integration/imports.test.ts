@@ -249,7 +249,7 @@ describe('POST /v1/imports with a file', () => {
 
     // Assert
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect(reply.body).toMatchObject({ imported: [{ row: 2, inventoryNumber: `FIL-${run}-X` }], ignoredColumns: ['Interne ID'] });
+    expect(reply.body).toMatchObject({ imported: [{ row: 2, inventoryNumber: `FIL-${run.toUpperCase()}-X` }], ignoredColumns: ['Interne ID'] });
   });
 
   it('answers 400 naming the field for a file that is not CSV, and for rows and a file together', async () => {

@@ -131,3 +131,21 @@ describe('a register of many holders', () => {
     ]);
   });
 });
+
+describe('a batch sent again', () => {
+  it('reports as imported the rows an earlier sending of the same batch wrote (its answer lost to a timeout), and as skipped those of another', async () => {
+    // Arrange
+    const deps = memoryRegistry();
+    const rows = [numbered('ΚΑΣ 21'), numbered('ΚΑΣ 22')].map((record, n) => ({ row: n + 2, record }));
+    await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-one' }), museum, deps);
+
+    // Act
+    const resent = await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-one' }), museum, deps);
+    const otherRun = await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-two' }), museum, deps);
+
+    // Assert
+    expect([resent.imported.length, resent.skipped.length]).toEqual([2, 0]);
+    expect([otherRun.imported.length, otherRun.skipped.length]).toEqual([0, 2]);
+    expect(resent.imported.map(({ id }) => id)).toEqual(otherRun.skipped.map(({ id }) => id));
+  });
+});
