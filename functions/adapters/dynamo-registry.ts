@@ -32,6 +32,7 @@ import { inventoryNumbersOf } from '../imports/inventory-number.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor, refusedCursor } from './cursor.ts';
+import { Busy } from '../http/errors.ts';
 
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
@@ -116,8 +117,13 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
         await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
         return;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || attempt === maxImportAttempts) throw error;
+        if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
+        if (attempt === maxImportAttempts) {
+          // Still crossing another writer of the same numbers (the same batch sent again while its first sending runs).
+          if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw new Busy('Another import is writing the same inventory numbers');
+          throw error;
+        }
         for (const [n, reason] of reasons.entries()) {
           const owner = owners[n];
           if (reason.Code === 'ConditionalCheckFailed' && owner) {

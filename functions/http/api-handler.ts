@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
 import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
-import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
+import { Busy, DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
 import { logger } from './logger.ts';
 import { parseOrThrow } from './parse.ts';
 import { assertRoleMay } from './permissions.ts';
@@ -116,21 +116,13 @@ async function respond(event: APIGatewayProxyEventV2, table: Record<string, (req
   return handle({ headers, caller, params: attempt.params, query, body: attempt.body } as ApiRequest<string>);
 }
 
-/** How long a caller is asked to wait after a request ran out of time. */
-export const busyRetryAfterSeconds = 5;
-
 /**
- * A request that runs out of its function's time was queued behind other work (a busy machine, a slow dependency):
- * neither a bug nor the caller's mistake, so 503 with Retry-After ("send it again") where middy's early-timeout error
- * became an opaque 500. Answered a second before Lambda would cut the invocation off, so that the answer gets out.
+ * A request that runs out of its function's time was queued behind other work: 503 with Retry-After where middy's
+ * early-timeout error became an opaque 500. Answered a second before Lambda would cut the invocation off.
  */
 function busy(): ApiResponse {
   logger.warn('request ran out of time; answered 503 with Retry-After');
-  return json(
-    503,
-    { error: { code: 'busy', message: `The registry is busy; try again in ${busyRetryAfterSeconds} seconds` } },
-    { 'retry-after': String(busyRetryAfterSeconds) },
-  );
+  return errorResponse(new Busy(), 'timeout');
 }
 
 export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, deps: ApiDeps) {

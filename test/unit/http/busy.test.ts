@@ -1,7 +1,8 @@
 // A request that runs out of its function's time on a busy machine: 503 with Retry-After, never a 500.
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { apiHandler, busyRetryAfterSeconds, json } from '../../../functions/http/api-handler.ts';
+import { apiHandler, json } from '../../../functions/http/api-handler.ts';
+import { busyRetryAfterSeconds } from '../../../functions/http/errors.ts';
 import { caller } from '../../fixtures/objects.ts';
 import { fixedClock, memoryRateCounter } from '../../support/in-memory-ports.ts';
 
