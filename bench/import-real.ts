@@ -104,7 +104,6 @@ try {
   }
   const importRate = rows / seconds;
   console.log(`${files.length} export(s): ${rows} rows in ${seconds.toFixed(1)} s, ${importRate.toFixed(0)} rows/s (first runs)`);
-  console.log(`baseline, POST /v1/objects one by one (${records.length} rows of ${firstExport?.name}, 4 at a time): ${baselineRate.toFixed(0)} rows/s`);
   console.log(`ratio to baseline: ${(importRate / baselineRate).toFixed(1)}x faster`);
   console.log(`machine: ${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(2)} (shared with other work)`);
 } finally {

@@ -33,7 +33,7 @@ const headersOf: Record<string, string[]> = {
   images: ['images', 'image', 'photos', 'photo', 'pictures', 'picture', 'fotos', 'foto', 'bilder', 'bild', 'imagenes', 'imagen', 'immagini', 'immagine'],
   holder: ['holder', 'holdinginstitution', 'institution', 'repository', 'owner', 'detenteur', 'etablissement', 'eigentumer', 'eigentuemer', 'institucion', 'titular', 'istituzione', 'detentore'],
   'incident.country': ['country', 'pays', 'land', 'staat', 'pais', 'paese', 'nazione', 'countryoftheft', 'paysduvol', 'tatland', 'paisdelrobo', 'paesedelfurto'],
-  'incident.date': ['date', 'dateoftheft', 'theftdate', 'datedelost', 'datelost', 'datedisparition', 'datedelossvol', 'datumdesdiebstahls', 'diebstahlsdatum', 'tatdatum', 'fechadelrobo', 'fecharobo', 'fecha', 'datadelfurto', 'datafurto', 'data', 'datum', 'datedudisparition', 'datedudisparu'],
+  'incident.date': ['date', 'dateoftheft', 'theftdate', 'datelost', 'datedisparition', 'datumdesdiebstahls', 'diebstahlsdatum', 'tatdatum', 'fechadelrobo', 'fecharobo', 'fecha', 'datadelfurto', 'datafurto', 'data', 'datum'],
   'incident.place': ['place', 'location', 'lieu', 'lieuduvol', 'ort', 'tatort', 'lugar', 'lugardelrobo', 'luogo', 'luogodelfurto', 'town', 'city', 'ville', 'stadt', 'ciudad', 'citta'],
   'incident.circumstances': ['circumstances', 'circonstances', 'umstande', 'umstaende', 'tathergang', 'circunstancias', 'circostanze'],
   'measurements.height': ['height', 'h', 'hauteur', 'haut', 'hohe', 'hoehe', 'alto', 'altura', 'altezza', 'hoogte', 'itemheight'],
@@ -42,14 +42,14 @@ const headersOf: Record<string, string[]> = {
   'measurements.diameter': ['diameter', 'diam', 'diametre', 'durchmesser', 'diametro', 'itemdiameter'],
   'measurements.weight': ['weight', 'poids', 'gewicht', 'peso'],
   'measurements.unit': ['unit', 'units', 'unite', 'unites', 'einheit', 'unidad', 'unidades', 'unita', 'measurementunit'],
-  'measurements.weightUnit': ['weightunit', 'uniteduPoids', 'gewichtseinheit'],
+  'measurements.weightUnit': ['weightunit', 'unitedepoids', 'gewichtseinheit'],
   // Sizes written as one text ("support: 394 x 419 mm", "h. 24 cm"), read into numbers with their unit.
   dimensions: ['dimensions', 'dimension', 'measurements', 'measurement', 'size', 'taille', 'masse', 'abmessungen', 'grosse', 'groesse', 'medidas', 'dimensiones', 'dimensioni', 'misure', 'formato'],
 };
 
 /** Headers of a theft register that name the loss: "Date du vol" is the date of the incident. */
 const incidentWords = ['incident', 'theft', 'loss', 'vol', 'disparition', 'diebstahl', 'verlust', 'robo', 'hurto', 'perdida', 'furto', 'perdita'];
-const joiners = ['of', 'du', 'de', 'del', 'des', 'der', 'des', 'dei', 'della', 'la', 'le', 'el', 'il'];
+const joiners = ['of', 'du', 'de', 'del', 'des', 'der', 'dei', 'della', 'la', 'le', 'el', 'il'];
 
 /** A header as it is compared: lower case, accents and umlauts dropped, only letters and digits. */
 export const squashHeader = (header: string): string =>
