@@ -41,7 +41,7 @@ const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 try {
   // Baseline first: rows like the import's, one POST each, four at a time like the importer's workers.
   const { csv } = theftRegisterCsv({ rows: oneByOne, badEvery: 1_000_000, photos: 0, prefix: 'ONE', seed: 6 });
-  const records = readSource('csv', csv, ImportMapping.parse({})).flatMap((row) => ('record' in row ? [row.record] : []));
+  const records = readSource('csv', csv, ImportMapping.parse({})).rows.flatMap((row) => ('record' in row ? [row.record] : []));
   const registrar: Caller = { sub: 'registrar', org: 'bench-one-by-one', role: 'museum' };
   let next = 0;
   const [, baselineMs] = await timed(() =>

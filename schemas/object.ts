@@ -14,6 +14,7 @@ export const ImageView = z
     id: Id,
     status: ImageStatus,
     reason: z.string().optional().meta({ description: 'Why the image was rejected' }),
+    filename: z.string().optional().meta({ description: 'The file name given with the upload' }),
     width: z.int().optional(),
     height: z.int().optional(),
     url: z.url().optional().meta({ description: 'Presigned GET of the normalised JPEG (expires)' }),

@@ -26,12 +26,13 @@ import { defaultVisibility, Visibility } from '../../schemas/object-id.ts';
 import type { HistoryEntry } from '../../schemas/object.ts';
 import { Timestamp } from '../../schemas/primitives.ts';
 import type { ReadableScope } from '../http/permissions.ts';
-import type { ImageOutcome, ImageRecord, ImageRepository, ImportedObject, ObjectRepository, StoredObject } from '../objects/model.ts';
+import type { ExistingNumber, ImageOutcome, ImageRecord, ImageRepository, ImportedObject, ObjectRepository, StoredObject } from '../objects/model.ts';
 import type { ListedFilter, WatchListSource } from '../watch-lists/model.ts';
 import { inventoryNumbersOf } from '../imports/inventory-number.ts';
 import { normaliseObjectType } from '../objects/object-type.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor, refusedCursor } from './cursor.ts';
+import { Busy } from '../http/errors.ts';
 
 const objectKey = (id: string) => ({ pk: `OBJ#${id}`, sk: 'META' });
 const imageKey = (objectId: string, imageId: string) => ({ pk: `OBJ#${objectId}`, sk: `IMG#${imageId}` });
@@ -94,21 +95,21 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
   });
 
   const objectPut = (object: StoredObject) => ({ Put: { TableName: tableName, Item: objectItem(object), ConditionExpression: 'attribute_not_exists(pk)' } });
-  const inventoryPut = (object: StoredObject, number: string, onlyNew: boolean) => ({
+  const inventoryPut = (object: StoredObject, number: string, onlyNew: boolean, sendingKey?: string) => ({
     Put: {
       TableName: tableName,
-      Item: { ...inventoryKey(object.orgId, number), entity: 'inventory-number', objectId: object.id },
+      Item: { ...inventoryKey(object.orgId, number), entity: 'inventory-number', objectId: object.id, ...(sendingKey ? { sendingKey } : {}) },
       ...(onlyNew ? { ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
     },
   });
 
   /** Writes one transaction of imported objects; those whose inventory number is taken come back with its holder. */
-  async function createTogether(objects: ImportedObject[], existing: Map<string, string | undefined>): Promise<void> {
+  async function createTogether(objects: ImportedObject[], existing: Map<string, ExistingNumber>): Promise<void> {
     let pending = objects;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const owners: ImportedObject[] = [];
       const items = pending.flatMap((imported) => {
-        const puts = [objectPut(imported.object), historyPut(imported.entry, imported.object.id), ...imported.inventoryNumbers.map((number) => inventoryPut(imported.object, number, true))];
+        const puts = [objectPut(imported.object), historyPut(imported.entry, imported.object.id), ...imported.inventoryNumbers.map((number) => inventoryPut(imported.object, number, true, imported.sendingKey))];
         owners.push(...puts.map(() => imported));
         return puts;
       });
@@ -116,11 +117,19 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
         await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
         return;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || attempt === maxImportAttempts) throw error;
+        if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
+        if (attempt === maxImportAttempts) {
+          // Still crossing another writer of the same numbers (the same batch sent again while its first sending runs).
+          if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw new Busy('Another import is writing the same inventory numbers');
+          throw error;
+        }
         for (const [n, reason] of reasons.entries()) {
           const owner = owners[n];
-          if (reason.Code === 'ConditionalCheckFailed' && owner) existing.set(owner.object.id, reason.Item?.objectId?.S);
+          if (reason.Code === 'ConditionalCheckFailed' && owner) {
+            const [id, sendingKey] = [reason.Item?.objectId?.S, reason.Item?.sendingKey?.S];
+            existing.set(owner.object.id, { ...(id ? { id } : {}), ...(sendingKey ? { sendingKey } : {}) });
+          }
         }
         // Another writer of the same numbers at the same moment: try again shortly, the condition will settle it.
         if (reasons.some((reason) => reason.Code === 'TransactionConflict')) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
@@ -138,7 +147,7 @@ export function dynamoRegistry(tableName: string): ObjectRepository & { images: 
     },
 
     async createMany(objects) {
-      const existing = new Map<string, string | undefined>();
+      const existing = new Map<string, ExistingNumber>();
       const transactions: ImportedObject[][] = [[]];
       let size = 0;
       for (const imported of objects) {

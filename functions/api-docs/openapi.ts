@@ -39,6 +39,7 @@ const errorResponses = {
   405: 'The path exists but not with this method',
   409: 'Conflict with the current state (stale version, same status)',
   413: 'Request body too large',
+  503: 'The registry is busy: send the request again after the Retry-After seconds',
 };
 
 const ifMatchResponses = { 428: 'If-Match is missing' };

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import type { Caller } from '../../schemas/identity.ts';
 import { defaultMaxBodyBytes, type FunctionName, type Route, type RouteKeyOf } from '../../infra/wiring.ts';
-import { DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
+import { Busy, DomainError, Invalid, NotFound, PayloadTooLarge } from './errors.ts';
 import { logger } from './logger.ts';
 import { parseOrThrow } from './parse.ts';
 import { assertRoleMay } from './permissions.ts';
@@ -116,9 +116,18 @@ async function respond(event: APIGatewayProxyEventV2, table: Record<string, (req
   return handle({ headers, caller, params: attempt.params, query, body: attempt.body } as ApiRequest<string>);
 }
 
+/**
+ * A request that runs out of its function's time was queued behind other work: 503 with Retry-After where middy's
+ * early-timeout error became an opaque 500. Answered a second before Lambda would cut the invocation off.
+ */
+function busy(): ApiResponse {
+  logger.warn('request ran out of time; answered 503 with Retry-After');
+  return errorResponse(new Busy(), 'timeout');
+}
+
 export function apiHandler<F extends FunctionName>(handlers: RouteHandlers<F>, deps: ApiDeps) {
   const table = handlers as unknown as Record<string, (request: ApiRequest<string>) => Promise<ApiResponse>>;
-  return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>()
+  return middy<APIGatewayProxyEventV2, ApiResponse, Error, Context>({ timeoutEarlyInMillis: 1000, timeoutEarlyResponse: busy })
     .use(injectLambdaContext(logger))
     .handler(async (event, context) => {
       const attempt: Attempt = {};

@@ -73,3 +73,16 @@ export class PreconditionRequired extends DomainError {
     super(428, 'precondition-required', message, [{ path: 'If-Match', reason: 'is required' }]);
   }
 }
+
+/** How long a caller is asked to wait when the registry is busy. */
+export const busyRetryAfterSeconds = 5;
+
+/**
+ * Work queued behind other work (a busy machine, writers of the same items at once) that did not finish in time:
+ * neither a bug nor the caller's mistake, so 503 with Retry-After ("send it again"), never an opaque 500.
+ */
+export class Busy extends DomainError {
+  constructor(what = 'The registry is busy') {
+    super(503, 'busy', `${what}; try again in ${busyRetryAfterSeconds} seconds`, undefined, { 'retry-after': String(busyRetryAfterSeconds) });
+  }
+}

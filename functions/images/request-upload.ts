@@ -40,6 +40,7 @@ export async function requestImageUpload(
     id: imageId,
     status: 'pending',
     contentType: input.contentType,
+    ...(input.filename ? { filename: input.filename } : {}),
     uploadKey: `${bucket.uploadsPrefix}${input.objectId}/${imageId}`,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

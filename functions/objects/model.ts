@@ -25,6 +25,8 @@ export type ImageRecord = {
   id: string;
   status: 'pending' | 'ready' | 'rejected';
   contentType: string;
+  /** The photo's file name as uploaded: a re-run of an import resends the photos whose upload never arrived. */
+  filename?: string;
   uploadKey: string;
   createdAt: string;
   updatedAt: string;
@@ -53,6 +55,14 @@ export interface ImportedObject {
   object: StoredObject;
   entry: HistoryEntry;
   inventoryNumbers: string[];
+  /** The sending of a batch that writes it: the same batch sent again (after a timeout) knows its own rows by it. */
+  sendingKey?: string;
+}
+
+/** An object already registered under an inventory number, with the key of the import sending that wrote it. */
+export interface ExistingNumber {
+  id?: string;
+  sendingKey?: string;
 }
 
 export interface ObjectRepository {
@@ -60,9 +70,9 @@ export interface ObjectRepository {
   create(object: StoredObject, entry: HistoryEntry): Promise<void>;
   /**
    * Writes each object with its history unless its organisation already has one of its inventory numbers. Returns
-   * the ids of those not written, each with the id of the object that holds the number when it is known.
+   * the ids of those not written, each with the object that holds the number (and the sending that wrote it) when known.
    */
-  createMany(objects: ImportedObject[]): Promise<Map<string, string | undefined>>;
+  createMany(objects: ImportedObject[]): Promise<Map<string, ExistingNumber>>;
   get(id: string): Promise<{ object: StoredObject; images: ImageRecord[] } | undefined>;
   /** Replaces the object if its stored version is still `expectedVersion`, with the history entry; false if stale. */
   replace(object: StoredObject, expectedVersion: number, entry: HistoryEntry): Promise<boolean>;

@@ -4,15 +4,14 @@ import { defaultVisibility, restrictedFields, type ObjectStatus } from '../../sc
 import type { ImageView, ObjectSummary, ObjectView } from '../../schemas/object.ts';
 import { isPartner, seesRestricted } from '../http/permissions.ts';
 import type { BlobStore, Clock, ImageRecord, StoredObject } from './model.ts';
-import { uploadExpired } from '../images/upload-window.ts';
+import { uploadExpired, uploadNeverArrived } from '../images/upload-window.ts';
 
 const linkLifetimeSeconds = 15 * 60;
 
 async function imageView(image: ImageRecord, blobs: BlobStore, now: Date): Promise<ImageView> {
-  if (uploadExpired(image, now)) {
-    return { id: image.id, status: 'rejected', reason: 'no file arrived before the upload link expired', createdAt: image.createdAt };
-  }
-  const view: ImageView = { id: image.id, status: image.status, createdAt: image.createdAt };
+  const named = image.filename ? { filename: image.filename } : {};
+  if (uploadExpired(image, now)) return { id: image.id, status: 'rejected', reason: uploadNeverArrived, ...named, createdAt: image.createdAt };
+  const view: ImageView = { id: image.id, status: image.status, ...named, createdAt: image.createdAt };
   if (image.reason) view.reason = image.reason;
   if (image.status === 'ready' && image.normalisedKey && image.thumbnailKey) {
     view.width = image.width;

@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { table } from '../../infra/resources.ts';
 import type { Caller } from '../../schemas/identity.ts';
 import { apiClient } from '../support/api.ts';
-import { theftRegisterCsv } from '../fixtures/import-files.ts';
+import { spreadsheetHeader, theftRegisterCsv } from '../fixtures/import-files.ts';
 import { photoJpeg } from '../fixtures/photos.ts';
 
 const apiUrl = inject('apiUrl');
@@ -124,6 +127,101 @@ describe('npm run import', () => {
   }, 600_000);
 });
 
+describe('npm run import of the files people have', () => {
+  it('imports every good row of a 2,000-row spreadsheet with its own headers and no language, without a mapping file', async () => {
+    // Arrange
+    const org = `museum-sheet-${run}`;
+    const { csv, bad } = theftRegisterCsv({ rows: 2_000, badEvery: 25, photos: 0, prefix: `SHE${run}`, seed: 14, columns: spreadsheetHeader });
+    const file = join(folder, 'spreadsheet.csv');
+    await writeFile(file, csv);
+
+    // Act
+    const imported = await importer(['--file', file, '--org', org, '--quiet']);
+
+    // Assert
+    expect(imported.code, imported.stderr.slice(-1000)).toBe(0);
+    expect(summaryOf(imported.stdout)).toMatchObject({ imported: 2_000 - bad.size, rejected: bad.size });
+    expect(reportedRows(imported.stderr)).toEqual(bad);
+    expect(await inventoryOf(org)).toHaveLength(2_000 - bad.size);
+  }, 300_000);
+
+  it('imports a semicolon file in Windows-1252 with German headers and an unknown column, listing the column once; --dry-run writes nothing', async () => {
+    // Arrange
+    const org = `museum-gotha-${run}`;
+    const text = `Inv.-Nr.;Objektart;Titel;Material;Abmessungen;Interne Notiz;Status;Datum des Diebstahls;Land\r\nG-${run}-1;Münze;Solidus;Gold;Ø 2,1 cm;Tresor 3;gestohlen;2026-11-02;DE\r\nG-${run}-2;Ikone;Heiliger Georg;Tempera, Holz;24 x 18 cm;Depot;gestohlen;2026-11-02;DE\r\n`;
+    const file = join(folder, 'gotha.csv');
+    await writeFile(file, Buffer.from(text, 'latin1'));
+
+    // Act
+    const dry = await importer(['--file', file, '--org', org, '--lang', 'de', '--dry-run']);
+    const before = await inventoryOf(org);
+    const imported = await importer(['--file', file, '--org', org, '--lang', 'de']);
+
+    // Assert
+    expect(dry.stdout).toContain('Objektart -> objectType');
+    expect(dry.stdout).toContain('Interne Notiz -> (left out)');
+    expect(dry.stdout).toContain('"title": "Heiliger Georg"');
+    expect(dry.stdout).toContain('"height": 24');
+    expect(before).toEqual([]);
+    expect(summaryOf(imported.stdout)).toMatchObject({ imported: 2, rejected: 0 });
+    expect(imported.stdout.match(/Interne Notiz/g)).toHaveLength(1);
+    expect((await inventoryOf(org)).sort()).toEqual([`G-${run}-1`, `G-${run}-2`]);
+  }, 120_000);
+
+  it('imports a register of many holders whole: the same number of two collections is two objects, and says what skipped means', async () => {
+    // Arrange
+    const org = `national-register-${run}`;
+    const file = join(folder, 'register.csv');
+    await writeFile(
+      file,
+      ['Institution,Inventory No.,Type,Title,Status,Country', 'Museo Civico,001,icon,Madonna col Bambino,stolen,IT', 'Pinacoteca Comunale,001,icon,San Giorgio,stolen,IT', 'Museo Civico,f.n.,icon,Crocifisso,stolen,IT'].join('\n'),
+    );
+
+    // Act
+    const first = await importer(['--file', file, '--org', org, '--lang', 'it']);
+    const again = await importer(['--file', file, '--org', org, '--lang', 'it']);
+
+    // Assert
+    expect(summaryOf(first.stdout)).toMatchObject({ imported: 2, skipped: 0, rejected: 1 });
+    expect(reportedRows(first.stderr)).toEqual(new Map([[4, 'markings']]));
+    expect(summaryOf(again.stdout)).toMatchObject({ imported: 0, skipped: 2 });
+    expect(again.stdout).toContain('skipped: rows whose inventory number (of the same holder) this organisation already registered');
+    expect(await inventoryOf(org)).toEqual(['001', '001']);
+  }, 120_000);
+
+  it('resends on the next run a photo whose upload never arrived', async () => {
+    // Arrange: an import whose photo grant was handed out but whose file never came, its link long expired
+    const org = `museum-photos-${run}`;
+    const as: Caller = { sub: 'importer', org, role: 'museum' };
+    const number = `PH-${run}-1`;
+    const file = join(folder, 'with-photo.csv');
+    await writeFile(file, `inventoryNumber,objectType,title,status,incidentCountry,photos\n${number},icon,Saint Nicholas,stolen,GR,nicholas.jpg\n`);
+    const photos = join(folder, 'photos-resend');
+    await mkdir(photos);
+    const first = await importer(['--file', file, '--org', org, '--quiet']);
+    const [objectId = ''] = [...first.stderr.matchAll(/of object (\S+):/g)].map((found) => found[1]);
+    const grant = await api.call('POST', `/v1/objects/${objectId}/images`, { as, body: { contentType: 'image/jpeg', filename: 'nicholas.jpg' } });
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+    const { Items = [] } = await dynamo.send(new QueryCommand({ TableName: table.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OBJ#${objectId}` } }));
+    const image = Items.find((item) => item.sk === `IMG#${grant.body.imageId}`);
+    await dynamo.send(new UpdateCommand({ TableName: table.localName, Key: { pk: image?.pk, sk: image?.sk }, UpdateExpression: 'SET #record.createdAt = :long', ExpressionAttributeNames: { '#record': 'record' }, ExpressionAttributeValues: { ':long': '2026-01-01T00:00:00.000Z' } }));
+    await writeFile(join(photos, 'nicholas.jpg'), await photoJpeg(480, 360));
+
+    // Act
+    const again = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+    const third = await importer(['--file', file, '--images', photos, '--org', org, '--quiet']);
+
+    // Assert
+    expect(first.stderr).toContain('nicholas.jpg');
+    expect(summaryOf(again.stdout)).toMatchObject({ imported: 0, skipped: 1, photos: 1, photoFailures: 0 });
+    expect(summaryOf(third.stdout)).toMatchObject({ skipped: 1, photos: 0 });
+    const read = await api.call('GET', `/v1/objects/${objectId}`, { as });
+    expect(read.body.images.map((shown: { filename?: string; status: string }) => [shown.filename, shown.status])).toEqual(
+      expect.arrayContaining([['nicholas.jpg', 'rejected'], ['nicholas.jpg', expect.stringMatching(/pending|ready/)]]),
+    );
+  }, 120_000);
+});
+
 describe('POST /v1/imports with a file', () => {
   const registrar: Caller = { sub: 'registrar-1', org: `museum-file-${run}`, role: 'museum' };
 
@@ -140,6 +238,18 @@ describe('POST /v1/imports with a file', () => {
     expect(reply.body.imported).toHaveLength(38);
     expect(new Map(reply.body.rejected.map((row: { row: number; fields: { path: string }[] }) => [row.row, row.fields[0]?.path]))).toEqual(bad);
     expect([again.body.imported.length, again.body.skipped.length]).toEqual([0, 38]);
+  });
+
+  it('lists the columns of a file sent whole that no field is known for', async () => {
+    // Act
+    const reply = await api.call('POST', '/v1/imports', {
+      as: registrar,
+      body: { file: { format: 'csv', content: `Inv.-Nr.;Objektart;Titel;Status;Land;Interne ID\nFIL-${run}-X;Ikone;Heiliger Georg;gestohlen;DE;77\n`, mapping: { defaults: { lang: 'de' } } } },
+    });
+
+    // Assert
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body).toMatchObject({ imported: [{ row: 2, inventoryNumber: `FIL-${run.toUpperCase()}-X` }], ignoredColumns: ['Interne ID'] });
   });
 
   it('answers 400 naming the field for a file that is not CSV, and for rows and a file together', async () => {

@@ -8,7 +8,7 @@ import type { AlertChannels, StoredSubscription, SubscriptionRepository } from '
 import type { PhotoFingerprint } from '../../functions/matching/photo/fingerprint.ts';
 import type { ReportKey, SightingRepository, StoredMatch, StoredSighting } from '../../functions/sightings/model.ts';
 import type { RateCounter } from '../../functions/http/rate-limit.ts';
-import type { BlobStore, Clock, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
+import type { BlobStore, Clock, ExistingNumber, ImageOutcome, ImageRecord, ImageRepository, Ids, ObjectFilter, ObjectRepository, StoredFingerprint, StoredObject, UploadGrants } from '../../functions/objects/model.ts';
 
 type Row = { object: StoredObject; images: ImageRecord[]; history: HistoryEntry[] };
 
@@ -19,6 +19,7 @@ export function memoryObjects(): ObjectRepository & {
 } {
   const rows = new Map<string, Row>();
   const inventory = new Map<string, string>();
+  const sendingOf = new Map<string, string>();
   const numberKey = (org: string, number: string) => `${org}#${number}`;
 
   return {
@@ -29,11 +30,20 @@ export function memoryObjects(): ObjectRepository & {
     },
 
     async createMany(objects) {
-      const existing = new Map<string, string | undefined>();
-      for (const { object, entry, inventoryNumbers } of objects) {
-        const holder = inventoryNumbers.map((number) => inventory.get(numberKey(object.orgId, number))).find((id) => id !== undefined);
-        if (holder) existing.set(object.id, holder);
-        else await this.create(object, entry);
+      const existing = new Map<string, ExistingNumber>();
+      for (const { object, entry, inventoryNumbers, sendingKey } of objects) {
+        const taken = inventoryNumbers.map((number) => numberKey(object.orgId, number)).find((key) => inventory.has(key));
+        const id = taken && inventory.get(taken);
+        const sending = taken && sendingOf.get(taken);
+        if (taken) existing.set(object.id, { ...(id ? { id } : {}), ...(sending ? { sendingKey: sending } : {}) });
+        else {
+          await this.create(object, entry);
+          // As the table does: an import keys the object by the numbers it is given (a holder's, in a register of many).
+          for (const number of inventoryNumbers) {
+            inventory.set(numberKey(object.orgId, number), object.id);
+            if (sendingKey) sendingOf.set(numberKey(object.orgId, number), sendingKey);
+          }
+        }
       }
       return existing;
     },

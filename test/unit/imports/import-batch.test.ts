@@ -72,7 +72,7 @@ describe('importBatch', () => {
 
     // Assert
     expect(result.rejected.map(({ row, fields }) => [row, fields[0]?.reason])).toEqual([
-      [2, 'needs an inventory-number marking: it is what makes a re-run skip the rows already in'],
+      [2, 'needs an inventory number (a column such as "Inventory No.", or workID in LIDO): it is what makes a re-run skip the rows already in'],
       [4, 'repeats inventory number ΚΑΣ 9 of row 3'],
     ]);
     expect(result.imported).toHaveLength(1);
@@ -102,5 +102,50 @@ describe('importBatch', () => {
     // Assert
     expect(deps.objects.stored(byAdmin.imported[0]?.id ?? '')?.orgId).toBe('hellenic-police-archive');
     await expect(byMuseum).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe('a register of many holders', () => {
+  it('keeps inventory numbers per holder: "001" of two collections are two objects, and a re-run skips both', async () => {
+    // Arrange
+    const deps = memoryRegistry();
+    const admin = caller('admin', 'registry-operators', 'operator-1');
+    const batch = ImportBatch.parse({
+      org: 'national-register',
+      rows: [
+        { row: 2, record: numbered('001'), holder: 'Museo Civico' },
+        { row: 3, record: numbered('001'), holder: 'Pinacoteca Comunale' },
+      ],
+    });
+
+    // Act
+    const first = await importBatch(batch, admin, deps);
+    const again = await importBatch(batch, admin, deps);
+
+    // Assert
+    expect(first.imported.map(({ row }) => row)).toEqual([2, 3]);
+    expect(again.imported).toEqual([]);
+    expect(again.skipped.map(({ row, holder }) => [row, holder])).toEqual([
+      [2, 'Museo Civico'],
+      [3, 'Pinacoteca Comunale'],
+    ]);
+  });
+});
+
+describe('a batch sent again', () => {
+  it('reports as imported the rows an earlier sending of the same batch wrote (its answer lost to a timeout), and as skipped those of another', async () => {
+    // Arrange
+    const deps = memoryRegistry();
+    const rows = [numbered('ΚΑΣ 21'), numbered('ΚΑΣ 22')].map((record, n) => ({ row: n + 2, record }));
+    await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-one' }), museum, deps);
+
+    // Act
+    const resent = await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-one' }), museum, deps);
+    const otherRun = await importBatch(ImportBatch.parse({ rows, sendingKey: 'sending-two' }), museum, deps);
+
+    // Assert
+    expect([resent.imported.length, resent.skipped.length]).toEqual([2, 0]);
+    expect([otherRun.imported.length, otherRun.skipped.length]).toEqual([0, 2]);
+    expect(resent.imported.map(({ id }) => id)).toEqual(otherRun.skipped.map(({ id }) => id));
   });
 });

@@ -18,7 +18,7 @@ describe('readSource', () => {
     ].join('\n');
 
     // Act
-    const [row] = readSource('csv', csv, burglary);
+    const [row] = readSource('csv', csv, burglary).rows;
 
     // Assert
     expect(row).toEqual({
@@ -45,7 +45,7 @@ describe('readSource', () => {
     const csv = 'Inv.-Nr.;Objektart;Beschreibung;Land\nSG 7;Ikone;Ikone des heiligen Georg auf Goldgrund;AT\n'.replaceAll(';', ',');
 
     // Act
-    const [row] = readSource('csv', csv, mapping);
+    const [row] = readSource('csv', csv, mapping).rows;
 
     // Assert
     expect(row && 'record' in row ? row.record : undefined).toMatchObject({ objectType: 'Ikone', incident: { country: 'AT', date: '2026-11-02' } });
@@ -56,7 +56,7 @@ describe('readSource', () => {
     const lines = ['{"objectType":"icon","description":"Icon of St George on gold ground","images":["a.jpg"]}', '{not json', '', '{"objectType":"coin","description":"Silver tetradrachm of Athens"}'].join('\n');
 
     // Act
-    const rows = readSource('jsonl', lines, burglary);
+    const { rows } = readSource('jsonl', lines, burglary);
 
     // Assert
     expect(rows.map((row) => row.row)).toEqual([1, 2, 4]);
@@ -95,7 +95,7 @@ describe('readSource', () => {
 </lido:lidoWrap>`;
 
     // Act
-    const [row] = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+    const [row] = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } })).rows;
 
     // Assert
     const record = row && 'record' in row ? row.record : undefined;
@@ -121,7 +121,7 @@ describe('a LIDO round trip', () => {
     const lido = toLido(views, 'https://api.registry.example');
 
     // Act
-    const rows = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
+    const { rows } = readSource('lido', lido, ImportMapping.parse({ defaults: { status: 'stolen', 'incident.country': 'GR' } }));
 
     // Assert
     const [icon, terracotta] = rows.map((row) => RegisterObject.parse('record' in row ? row.record : undefined));
@@ -134,5 +134,78 @@ describe('a LIDO round trip', () => {
       markings: expect.arrayContaining(greekIcon.markings?.filter((marking) => marking.kind === 'inventory-number') ?? []),
     });
     expect(terracotta).toMatchObject({ objectType: malianTerracotta.objectType, measurements: malianTerracotta.measurements });
+  });
+});
+
+describe('LIDO as national registers write it', () => {
+  const lidoRecord = (inner: string, lang = 'nl') => `<lido:lido xmlns:lido="http://www.lido-schema.org" xmlns:xml="http://www.w3.org/XML/1998/namespace">
+    <lido:lidoRecID lido:type="local">NL-REG-0042</lido:lidoRecID>
+    <lido:descriptiveMetadata xml:lang="${lang}">
+      <lido:objectClassificationWrap><lido:objectWorkTypeWrap><lido:objectWorkType><lido:term>schilderij</lido:term></lido:objectWorkType></lido:objectWorkTypeWrap></lido:objectClassificationWrap>
+      <lido:objectIdentificationWrap>
+        <lido:titleWrap><lido:titleSet><lido:appellationValue>Stilleven met bloemen</lido:appellationValue></lido:titleSet></lido:titleWrap>
+        ${inner}
+      </lido:objectIdentificationWrap>
+    </lido:descriptiveMetadata>
+  </lido:lido>`;
+  const inventoried = ImportMapping.parse({ defaults: { status: 'inventoried' } });
+  const recordOfLido = (xml: string) => {
+    const [row] = readSource('lido', xml, inventoried).rows;
+    return row && 'record' in row ? row.record : undefined;
+  };
+
+  it('reads a single lido:lido record: repeated measurement sets typed in its language, the first set kept, and xml:lang', () => {
+    // Arrange
+    const xml = lidoRecord(`
+      <lido:repositoryWrap><lido:repositorySet><lido:workID lido:type="inventarisnummer">SK-A-12</lido:workID></lido:repositorySet></lido:repositoryWrap>
+      <lido:objectMeasurementsWrap>
+        <lido:objectMeasurementsSet><lido:objectMeasurements>
+          <lido:measurementsSet><lido:measurementType><lido:term xml:lang="nl">hoogte</lido:term></lido:measurementType><lido:measurementUnit><lido:term>cm</lido:term></lido:measurementUnit><lido:measurementValue>56</lido:measurementValue></lido:measurementsSet>
+          <lido:measurementsSet><lido:measurementType><lido:term xml:lang="nl">breedte</lido:term></lido:measurementType><lido:measurementUnit><lido:term>cm</lido:term></lido:measurementUnit><lido:measurementValue>32</lido:measurementValue></lido:measurementsSet>
+        </lido:objectMeasurements></lido:objectMeasurementsSet>
+        <lido:objectMeasurementsSet><lido:objectMeasurements>
+          <lido:measurementsSet><lido:measurementType>hoogte</lido:measurementType><lido:measurementUnit>mm</lido:measurementUnit><lido:measurementValue>700</lido:measurementValue></lido:measurementsSet>
+        </lido:objectMeasurements></lido:objectMeasurementsSet>
+      </lido:objectMeasurementsWrap>`);
+
+    // Act
+    const record = recordOfLido(xml);
+
+    // Assert
+    expect(record).toMatchObject({ lang: 'nl', measurements: { height: 56, width: 32, unit: 'cm' }, markings: [{ kind: 'inventory-number', text: 'SK-A-12' }] });
+    expect(RegisterObject.safeParse(record).success).toBe(true);
+  });
+
+  it.each([
+    ['Höhe', 'de'],
+    ['hauteur', 'fr'],
+    ['height', 'en'],
+  ])('reads the measurement type "%s"', (type, lang) => {
+    const xml = lidoRecord(
+      `<lido:objectMeasurementsWrap><lido:objectMeasurementsSet><lido:objectMeasurements><lido:measurementsSet><lido:measurementType>${type}</lido:measurementType><lido:measurementUnit>centimetres</lido:measurementUnit><lido:measurementValue>24</lido:measurementValue></lido:measurementsSet></lido:objectMeasurements></lido:objectMeasurementsSet></lido:objectMeasurementsWrap>`,
+      lang,
+    );
+    expect(recordOfLido(xml)).toMatchObject({ lang, measurements: { height: 24, unit: 'cm' } });
+  });
+
+  it('reads display texts when the structured measurements and materials are missing, and the record id as the number', () => {
+    // Arrange
+    const xml = `<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">${lidoRecord(`
+      <lido:objectMeasurementsWrap><lido:objectMeasurementsSet><lido:displayObjectMeasurements>Dimensions: 56 x 32 x 22,5 cm</lido:displayObjectMeasurements></lido:objectMeasurementsSet></lido:objectMeasurementsWrap>`).replace(
+      '</lido:descriptiveMetadata>',
+      `<lido:eventWrap><lido:eventSet><lido:event><lido:eventType><lido:term>vervaardiging</lido:term></lido:eventType>
+        <lido:eventMaterialsTech><lido:displayMaterialsTech>olieverf, doek</lido:displayMaterialsTech></lido:eventMaterialsTech></lido:event></lido:eventSet></lido:eventWrap></lido:descriptiveMetadata>`,
+    )}</lido:lidoWrap>`;
+
+    // Act
+    const record = recordOfLido(xml);
+
+    // Assert
+    expect(record).toMatchObject({
+      markings: [{ kind: 'inventory-number', text: 'NL-REG-0042' }],
+      measurements: { height: 56, width: 32, depth: 22.5, unit: 'cm' },
+      materials: ['olieverf', 'doek'],
+    });
+    expect(RegisterObject.safeParse(record).success).toBe(true);
   });
 });
