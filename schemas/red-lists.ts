@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import categories from './red-lists.json' with { type: 'json' };
 import { CountryCode, text } from './primitives.ts';
-import { type ConceptKind, vocabulary } from './vocabulary-terms.ts';
+import type { ConceptKind } from './vocabulary-concept.ts';
+import conceptIdsByKind from './vocabulary-kinds.json' with { type: 'json' };
 
 const Year = z.int().min(-12_000).max(2100).meta({ description: 'A calendar year; negative before Christ (-3000 is 3000 BC)' });
 const conceptIds = (min: number, description: string) => z.array(z.string()).min(min).max(30).meta({ description: `${description}: concept ids of the matching vocabulary` });
@@ -25,7 +26,7 @@ export const RedListCategory = z.strictObject({
 });
 export type RedListCategory = z.infer<typeof RedListCategory>;
 
-const kindOf = new Map(vocabulary.map((concept) => [concept.id, concept.kind]));
+const kindOf = new Map(Object.entries(conceptIdsByKind).flatMap(([kind, ids]) => ids.map((id) => [id, kind as ConceptKind] as const)));
 const conceptFields: [field: 'objectTypes' | 'materials' | 'subjects', kind: ConceptKind][] = [
   ['objectTypes', 'objectType'],
   ['materials', 'material'],

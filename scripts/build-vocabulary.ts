@@ -14,6 +14,7 @@ const tables: [file: string, kind: ConceptKind][] = [
 
 export const sourcesDirectory = join(import.meta.dirname, 'vocabulary');
 export const outputFile = join(import.meta.dirname, '../schemas/vocabulary-terms.json');
+export const kindsFile = join(import.meta.dirname, '../schemas/vocabulary-kinds.json');
 
 function conceptOf(line: string, kind: ConceptKind, where: string): Concept {
   const [id = '', broader = '', ...columns] = line.split('\t');
@@ -62,9 +63,15 @@ export const serialise = (concepts: Concept[]) =>
     )
     .join(',\n')}\n]\n`;
 
+// The concept ids of each kind alone, for what only checks ids (the Red List categories): every function loads those, and the
+// whole vocabulary would add 140 KB to each.
+export const serialiseKinds = (concepts: Concept[]) =>
+  `${JSON.stringify(Object.fromEntries(tables.map(([, kind]) => [kind, concepts.filter((concept) => concept.kind === kind).map((concept) => concept.id)])))}\n`;
+
 if (import.meta.main) {
   const concepts = vocabularyFromSources();
   writeFileSync(outputFile, serialise(concepts));
+  writeFileSync(kindsFile, serialiseKinds(concepts));
   const count = (kind: ConceptKind) => concepts.filter((concept) => concept.kind === kind).length;
   console.log(`${outputFile}: ${count('objectType')} object types, ${count('material')} materials, ${count('subject')} subjects`);
 }

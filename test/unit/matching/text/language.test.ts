@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textOf } from '../../../../functions/matching/match-sighting.ts';
+import { textOf } from '../../../../functions/matching/model.ts';
 import { baseLanguage, detectLanguage } from '../../../../functions/matching/text/language.ts';
 
 // Reports written for this test in the styles the registry receives (catalogue prose, customs and police notes, listings).

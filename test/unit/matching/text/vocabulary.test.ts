@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, tokenise } from '../../../../functions/matching/text/normalise.ts';
 import { fold as foldText, isHan, isStopWord, stem } from '../../../../functions/matching/text/normalise.ts';
 import { cousins, findConcepts, isKnown, related, relation } from '../../../../functions/matching/text/vocabulary.ts';
-import { outputFile, serialise, vocabularyFromSources } from '../../../../scripts/build-vocabulary.ts';
+import { kindsFile, outputFile, serialise, serialiseKinds, vocabularyFromSources } from '../../../../scripts/build-vocabulary.ts';
 import { readFileSync } from 'node:fs';
 import { Vocabulary } from '../../../../schemas/vocabulary.ts';
 import { vocabulary } from '../../../../schemas/vocabulary-terms.ts';
@@ -31,10 +31,11 @@ describe('the vocabulary', () => {
 
   it('is the data its tables build (npm run vocabulary), so the tables are the one place terms are edited', () => {
     // Act
-    const built = serialise(vocabularyFromSources());
+    const concepts = vocabularyFromSources();
 
     // Assert
-    expect(built).toBe(readFileSync(outputFile, 'utf8'));
+    expect(serialise(concepts)).toBe(readFileSync(outputFile, 'utf8'));
+    expect(serialiseKinds(concepts)).toBe(readFileSync(kindsFile, 'utf8'));
   });
 
   it('holds at least 300 object types and 150 materials', () => {
