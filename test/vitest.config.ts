@@ -31,8 +31,8 @@ export default defineConfig({
           name: 'bundled',
           include: [
             'test/bundled/**/*.test.ts',
-            'test/integration/permissions.test.ts',
             'test/integration/images.test.ts',
+            'test/integration/certificates.test.ts',
             'test/integration/alerts.test.ts',
             'test/integration/feeds.test.ts',
           ],
