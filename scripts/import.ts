@@ -146,16 +146,28 @@ function dryRun(file: SourceFile) {
 }
 
 const busyAttempts = 6;
+const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/** Sends again, a few times, a request whose connection failed (a busy machine resets some). */
+async function persistently<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt === busyAttempts) throw error;
+      await pause(attempt);
+    }
+  }
+}
 
 /** The API client, sending again after the wait it asks for when it answers busy (503) or over the limit (429). */
 function patientClient(url: string): ReturnType<typeof apiClient> {
   const api = apiClient(url);
   const call: typeof api.call = async (method, path, options) => {
     for (let attempt = 1; ; attempt++) {
-      const reply = await api.call(method, path, options);
+      const reply = await persistently(() => api.call(method, path, options));
       if ((reply.status !== 503 && reply.status !== 429) || attempt === busyAttempts) return reply;
-      const seconds = Number(reply.headers.get('retry-after')) || attempt;
-      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      await pause(Number(reply.headers.get('retry-after')) || attempt);
     }
   };
   return { ...api, call };
@@ -188,11 +200,12 @@ async function main() {
     const contentType = photoTypes[extname(name).toLowerCase()];
     const bytes = options.images && contentType ? await readFile(join(options.images, name)).catch(() => undefined) : undefined;
     const grant = bytes && (await api.call('POST', `/v1/objects/${objectId}/images`, { ...auth, body: { contentType, filename: name } }));
-    const uploaded = bytes && grant && grant.status === 201 ? await postToPresignedUpload(grant.body, bytes, contentType ?? '', name) : 0;
+    const uploaded = bytes && grant && grant.status === 201 ? await persistently(() => postToPresignedUpload(grant.body, bytes, contentType ?? '', name)).catch(() => 0) : 0;
     if (uploaded >= 200 && uploaded < 300) totals.photos += 1;
     else {
       totals.photoFailures += 1;
-      console.error(`photo ${name} of object ${objectId}: ${bytes ? `upload refused (${grant ? grant.status : 'no grant'})` : 'not found in --images or not JPEG, PNG or WebP'}`);
+      const why = grant && grant.status === 201 ? `upload to storage failed (${uploaded || 'connection lost'})` : `upload refused (${grant ? grant.status : 'no grant'})`;
+      console.error(`photo ${name} of object ${objectId}: ${bytes ? why : 'not found in --images or not JPEG, PNG or WebP'}`);
     }
   }
 

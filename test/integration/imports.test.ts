@@ -63,7 +63,13 @@ async function inventoryOf(org: string): Promise<string[]> {
   const numbers: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.call('GET', `/v1/objects?org=${org}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as });
+    const path = `/v1/objects?org=${org}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    let page = await api.call('GET', path, { as });
+    // A busy machine answers 503 with Retry-After: asked again after the wait, as any client should.
+    for (let attempt = 1; page.status === 503 && attempt < 6; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Number(page.headers.get('retry-after')) * 1000));
+      page = await api.call('GET', path, { as });
+    }
     expect(page.status).toBe(200);
     for (const item of page.body.items as { markings?: { kind: string; text: string }[] }[]) {
       numbers.push(...(item.markings ?? []).filter((marking) => marking.kind === 'inventory-number').map((marking) => marking.text));
