@@ -41,7 +41,7 @@ function pairs(set: LabelledSet): { x: number[]; y: number }[] {
     return count === 0 ? 0 : Math.log(1 + features.length / count);
   };
   return set.reports.flatMap(({ query, truth }) => {
-    const find = findingsFor(queryFeatures(query), idf, Math.log(1 + features.length));
+    const find = findingsFor(queryFeatures(query, (word) => frequency.has(word)), idf, Math.log(1 + features.length));
     return features.map((object) => {
       const evidence = evidenceOf(find(object));
       return { x: evidenceNames.map((name) => evidence[name] ?? 0), y: object.id === truth ? 1 : 0 };

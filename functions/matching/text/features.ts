@@ -136,7 +136,33 @@ function inscriptionsIn(text: string): string[] {
   return readings;
 }
 
-export function queryFeatures(query: TextQuery): QueryFeatures {
+// Letters and digits OCR and hurried typing confuse: "Egypt1an fa1ence", "0siris", "Rornan", "Hadrlan".
+const confusions: [RegExp, string][] = [
+  [/1/g, 'i'],
+  [/1/g, 'l'],
+  [/0/g, 'o'],
+  [/5/g, 's'],
+  [/rn/g, 'm'],
+  [/l/g, 'i'],
+  [/i/g, 'l'],
+];
+
+/** The stem of a word, or of its reading with OCR confusions undone when only that reading is a word the registry knows. */
+function ocrStem(token: string, known: (stem: string) => boolean): string {
+  const plain = stem(token);
+  if (known(plain) || !/[a-z]/.test(token)) return plain;
+  for (const [pattern, replacement] of confusions) {
+    const variant = token.replace(pattern, replacement);
+    if (variant !== token && known(stem(variant))) return stem(variant);
+  }
+  return plain;
+}
+
+/**
+ * A report's evidence. `known` says whether the registry has a word (a stem): a word it does not have is read again with
+ * OCR's letter and digit confusions undone, so one misread letter does not lose the word.
+ */
+export function queryFeatures(query: TextQuery, known: (stem: string) => boolean = () => true): QueryFeatures {
   const structured = query.structured ?? {};
   const text = query.text ?? '';
   const folded = fold(text);
@@ -152,7 +178,7 @@ export function queryFeatures(query: TextQuery): QueryFeatures {
     types: byKind('objectType'),
     materials: byKind('material'),
     subjects: byKind('subject'),
-    words: wordsOf([...typeField.rest, ...materialField.rest, ...free.rest]),
+    words: unique(plainWordsOf([...typeField.rest, ...materialField.rest, ...free.rest]).map((token) => ocrStem(token, known))),
     inscriptions: unique([...(structured.inscriptions ?? []), ...inscriptionsIn(text)]).map(readingOf),
     textGrams: trigramPositions(skeleton([text, ...(structured.inscriptions ?? [])].join(' '))),
     marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],

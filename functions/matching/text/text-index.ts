@@ -199,7 +199,7 @@ function buildIndex(initial: SnapshotContents | undefined, options: TextIndexOpt
   };
 
   const search = (query: TextQuery, limit: number): Candidate[] => {
-    const features = queryFeatures(query);
+    const features = queryFeatures(query, (word) => (postings.get(`w:${word}`)?.live ?? 0) > 0);
     if (prelim.length < ids.length) {
       prelim = new Float64Array(ids.length * 2);
       touched = new Int32Array(ids.length * 2);

@@ -121,6 +121,38 @@ describe('dating', () => {
   });
 });
 
+describe('field writing', () => {
+  it('reads words OCR misread, letters for digits, as the words the registry has', () => {
+    // Act
+    const [misread] = index.search({ text: 'Egypt1an statuette, atef crown, crook and f1ail' }, 1);
+    const [clean] = index.search({ text: 'Egyptian statuette, atef crown, crook and flail' }, 1);
+
+    // Assert
+    expect(misread?.objectId).toBe('statuette-osiris-bronze');
+    expect(misread?.score).toBe(clean?.score);
+  });
+
+  it('quotes shared words as the record writes them and says how many of the report words they are', () => {
+    // Act
+    const [top] = index.search({ text: 'Egyptian statuette, atef crown, crook and flail' }, 1);
+
+    // Assert
+    expect(details(top)).toContain("words in common: atef, crown, crook, flail, egyptian (5 of the report's 5 distinctive words)");
+  });
+
+  it('does not count a reading in another script or in part as a contradiction', () => {
+    // Arrange: the kastoria icon is inscribed 'Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ'
+    const partial = { text: 'Icon of Saint Nicholas, 42 x 31 cm, inscription "...ΚΟΛΑ..."' };
+    const romanised = { text: 'Icon of Saint Nicholas, 42 x 31 cm, inscription "O AYIOS NICOLAOS"' };
+
+    // Act
+    const found = [partial, romanised].map((query) => candidatesFor(query).get('icon-nicholas-kastoria'));
+
+    // Assert
+    for (const candidate of found) expect(negative(candidate).filter((reason) => reason.field === 'inscriptions')).toEqual([]);
+  });
+});
+
 describe('reasons', () => {
   it('explains a true match in words a person can check', () => {
     // Arrange
