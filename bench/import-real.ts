@@ -1,5 +1,5 @@
 // Real collection exports through `npm run import`, on a stack of its own: Tate's artworks and the Carnegie Museum of
-// Art's objects (../shared/data, CC0), whole, with the mappings a registrar would write (examples/import/). Prints the
+// Art's objects (../shared/data, CC0), whole, with the mappings a registrar would write (scripts/mappings/). Prints the
 // share of rows with a title or a description that went in, every refused row's reason, the second run's new rows
 // (none expected) and rows/s beside the baseline of the same rows registered one by one with POST /v1/objects.
 // `node bench/import-real.ts [data folder] [export names, default: cmoa-objects tate-artworks]`
@@ -56,7 +56,7 @@ try {
     exports.map(async ({ name, org }) => {
       const file = join(dataDir, `${name}.csv`);
       await writeFile(file, gunzipSync(await readFile(join(dataFolder, `${name}.csv.gz`))));
-      const mapping = join('examples/import', `${name}.mapping.json`);
+      const mapping = join('scripts/mappings', `${name}.mapping.json`);
       const source = readSource('csv', decodeText(await readFile(file)), ImportMapping.parse(JSON.parse(await readFile(mapping, 'utf8'))));
       // What a row carries as the museum wrote it, before the importer composes a description from it.
       const titled = new Set(source.rows.flatMap((row) => ('record' in row && (row.record.title || row.record.description !== undefined) ? [row.row] : [])));
