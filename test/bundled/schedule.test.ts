@@ -1,6 +1,7 @@
 // The scheduled function in bundled mode: the hourly index snapshot, invoked with the event its schedule sends, writes
-// the snapshot that cold starts load. (The other functions run here through the integration tests this project
-// includes and routes.test.ts: one route of every API function, S3 uploads, the table stream, webhook queues, feed schedules and the lot queue.)
+// the snapshot that cold starts load. The other functions run in this project through routes.test.ts (one route of
+// every API function) and the integration tests it includes: S3 uploads, table streams, webhook queues, feed
+// schedules, the lot queue and certificates.
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, inject, it } from 'vitest';
 import { bucket } from '../../infra/resources.ts';
