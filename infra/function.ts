@@ -110,6 +110,11 @@ export class RegistryFunction extends Construct {
         externalModules: props.layered?.modules ?? [],
         // No Docker here or in CI: esbuild from node_modules bundles on the host.
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => (decl.data ?? []).map((file) => `cp ${path.join(inputDir, file)} ${outputDir}/`),
+        },
       },
     });
 
