@@ -49,7 +49,7 @@ export function createInvertedFile(): InvertedFile {
     } else list.slots[at] = by;
   }
 
-  const idf = (word: number) => Math.log((images + 1) / ((postings[word] as Postings).length + 1));
+  const idf = (word: number) => Math.log(1 + images / Math.max(1, (postings[word] as Postings).length));
 
   const file: InvertedFile = {
     set(slot, words) {
