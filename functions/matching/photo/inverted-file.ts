@@ -75,6 +75,7 @@ export function createInvertedFile(): InvertedFile {
     wordsOf: (slot) => wordsOfSlot[slot],
     share: (word) => (images === 0 ? 0 : (postings[word] as Postings).length / images),
     rank(queryWords, slots, limit) {
+      if (limit <= 0) return [];
       // tf-idf with binary counts on both sides (a word repeated within one photo counts once: burstiness),
       // normalised by the square root of the image's word count, so busy photos do not win by size alone.
       const scores = new Float32Array(slots);
