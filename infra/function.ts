@@ -72,18 +72,23 @@ export const externalModulesOf = (decl: FunctionDecl, layered: string[] = []): s
   ...(decl.packageFiles ?? []).filter((files) => files.external).map((files) => files.package),
 ];
 
-/** Copies files of npm packages beside the bundle, under node_modules/ as in the repository (see FunctionDecl). */
-export function copyPackageFiles(packages: NonNullable<FunctionDecl['packageFiles']>) {
+/**
+ * Files the function reads from disk, copied beside its bundle: its data files (flat, next to index.mjs) and files of
+ * npm packages under node_modules/ as in the repository (see FunctionDecl).
+ */
+export function filesBesideBundle(decl: Pick<FunctionDecl, 'data' | 'packageFiles'>) {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      packages.flatMap(({ package: name, files }) => {
+    afterBundling: (inputDir: string, outputDir: string) => [
+      ...(decl.data ?? []).map((file) => `cp "${path.posix.join(inputDir, file)}" "${outputDir}/"`),
+      ...(decl.packageFiles ?? []).flatMap(({ package: name, files }) => {
         const [from, to] = [path.posix.join(inputDir, 'node_modules', name), path.posix.join(outputDir, 'node_modules', name)];
         const dirs = [...new Set(files.map((file) => path.posix.dirname(file)))];
         // Globs are left unquoted for the shell to expand; every other part is quoted.
         return [`mkdir -p ${dirs.map((dir) => `"${path.posix.join(to, dir)}"`).join(' ')}`, ...files.map((file) => `cp "${from}/"${file} "${path.posix.join(to, path.posix.dirname(file))}/"`)];
       }),
+    ],
   };
 }
 
@@ -137,7 +142,7 @@ export class RegistryFunction extends Construct {
         esbuildArgs: { '--alias:pako': path.join(props.repoRoot, 'infra', 'bundling', 'pako.ts') },
         // No Docker here or in CI: esbuild from node_modules bundles on the host.
         forceDockerBundling: false,
-        ...(decl.packageFiles ? { commandHooks: copyPackageFiles(decl.packageFiles) } : {}),
+        commandHooks: filesBesideBundle(decl),
       },
     });
 

@@ -23,6 +23,8 @@ export interface FunctionDecl {
   description: string;
   memoryMb: number;
   timeoutSeconds: number;
+  /** Data files (repository paths) the code reads beside its bundle, copied next to it. */
+  data?: string[];
   /** What the function may touch; the stack grants exactly this. */
   access: {
     table?: Access;
@@ -45,6 +47,9 @@ export interface FunctionDecl {
    */
   packageFiles?: readonly { package: string; files: readonly string[]; external?: boolean }[];
 }
+
+// Read by photo matching's index (functions/matching/photo/visual-words.ts).
+const photoVocabulary = 'functions/matching/photo/photo-vocabulary.bin';
 
 export const functions = {
   objects: {
@@ -80,6 +85,7 @@ export const functions = {
     description: 'Searches the registry by text, attributes and photo; keeps a search that matches a hidden record as a sighting',
     memoryMb: 2048,
     timeoutSeconds: 15,
+    data: [photoVocabulary],
     access: { table: 'readWrite', bucket: 'read', audit: 'append' },
   },
   sightings: {
@@ -94,6 +100,7 @@ export const functions = {
     description: 'Matches new sightings against the registry and new objects against recent sightings',
     memoryMb: 2048,
     timeoutSeconds: 120,
+    data: [photoVocabulary],
     access: { table: 'readWrite', bucket: 'read' },
   },
   indexSnapshot: {
@@ -101,6 +108,7 @@ export const functions = {
     description: 'Writes a snapshot of the matching index to S3 so that cold starts load it in one read',
     memoryMb: 3008,
     timeoutSeconds: 900,
+    data: [photoVocabulary],
     access: { table: 'read', bucket: 'readWrite' },
   },
   alerts: {

@@ -1,7 +1,7 @@
 // Computes what photo matching needs to know of one photo, once: the shortlist descriptor and the local features.
 import sharp from 'sharp';
 import { globalDescriptor } from './global-descriptor.ts';
-import { detectFeatures, type GreyImage, type LocalFeatures } from './local-features.ts';
+import { detectFeatures, maxKeypoints, type GreyImage, type LocalFeatures } from './local-features.ts';
 
 /** JSON-serialisable, about 25 KB: stored beside the image. */
 export interface PhotoFingerprint {
@@ -24,9 +24,12 @@ export interface PhotoFingerprint {
 /** Sides of the central windows described for a query, as shares of the photo's sides. */
 const alternateWindows = [0.7, 0.5];
 
-// Keypoints are found at one size for every photo, so that ORB's scale pyramid only has to bridge the zoom of
-// the shot itself; 512 keeps a 480 px field photo near its own resolution.
+// Keypoints of a registered photo are found at 512 px, where the museum's photo shows the object whole. A field
+// photo shows it smaller, a third of the frame among other things: it is read at a finer size and with more keypoints,
+// so that the object still gets hundreds of its own, whatever the clutter takes.
 export const workingSide = 512;
+const queryWorkingSide = 768;
+const queryKeypoints = 1500;
 const descriptorSide = 128;
 
 async function greyAt(bytes: Uint8Array, side: number): Promise<GreyImage> {
@@ -159,7 +162,7 @@ async function alternateDescriptors(colour: RawColour): Promise<number[][]> {
 
 export async function fingerprintPhoto(bytes: Uint8Array, options: { query?: boolean } = {}): Promise<PhotoFingerprint> {
   const [working, small, colour] = await Promise.all([
-    greyAt(bytes, workingSide),
+    greyAt(bytes, options.query ? queryWorkingSide : workingSide),
     greyAt(bytes, descriptorSide),
     sharp(bytes)
       .autoOrient()
@@ -172,7 +175,7 @@ export async function fingerprintPhoto(bytes: Uint8Array, options: { query?: boo
   const global = Array.from(
     globalDescriptor({ width: colour.info.width, height: colour.info.height, pixels: colour.data }, small),
   );
-  const local = await detectFeatures(working);
+  const local = await detectFeatures(working, options.query ? queryKeypoints : maxKeypoints);
   if (!options.query) return { version: 1, global, local };
   // Windows are cut from a larger decode, so that each is described at the same resolution as the whole photo.
   const large = await sharp(bytes)
@@ -182,6 +185,6 @@ export async function fingerprintPhoto(bytes: Uint8Array, options: { query?: boo
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const [mirrored, alternates] = await Promise.all([detectFeatures(mirror(working)), alternateDescriptors(large)]);
+  const [mirrored, alternates] = await Promise.all([detectFeatures(mirror(working), queryKeypoints), alternateDescriptors(large)]);
   return { version: 1, global, local, mirrored, alternates };
 }

@@ -37,20 +37,20 @@ function loadOpenCv(): Promise<{ cv: Cv }> {
   return openCv;
 }
 
-export async function detectFeatures(image: GreyImage): Promise<LocalFeatures> {
+export async function detectFeatures(image: GreyImage, keypoints = maxKeypoints): Promise<LocalFeatures> {
   const { cv } = await loadOpenCv();
   const mat = new cv.Mat(image.height, image.width, cv.CV_8UC1);
   const noMask = new cv.Mat();
-  const keypoints = new cv.KeyPointVector();
+  const found = new cv.KeyPointVector();
   const descriptors = new cv.Mat();
-  const orb = new cv.ORB(maxKeypoints);
+  const orb = new cv.ORB(keypoints);
   try {
     mat.data.set(image.pixels);
-    orb.detectAndCompute(mat, noMask, keypoints, descriptors);
-    const count = Math.min(keypoints.size(), descriptors.rows);
+    orb.detectAndCompute(mat, noMask, found, descriptors);
+    const count = Math.min(found.size(), descriptors.rows);
     const points = new Uint16Array(count * 2);
     for (let i = 0; i < count; i++) {
-      const { pt } = keypoints.get(i);
+      const { pt } = found.get(i);
       points[i * 2] = Math.round(pt.x * subpixel);
       points[i * 2 + 1] = Math.round(pt.y * subpixel);
     }
@@ -61,7 +61,7 @@ export async function detectFeatures(image: GreyImage): Promise<LocalFeatures> {
       descriptors: Buffer.from(descriptors.data.subarray(0, count * descriptorBytes)).toString('base64'),
     };
   } finally {
-    for (const owned of [mat, noMask, keypoints, descriptors, orb]) owned.delete();
+    for (const owned of [mat, noMask, found, descriptors, orb]) owned.delete();
   }
 }
 

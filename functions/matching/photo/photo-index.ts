@@ -1,33 +1,43 @@
-// Finds the registered objects a photo shows: shortlist by global descriptor over every image, verify the shortlist.
+// Finds the registered objects a photo shows: shortlist by the visual words of the object's parts (an inverted file)
+// and by global descriptor over every image, then verify the shortlist geometrically.
 import type { Candidate } from '../model.ts';
 import { inlierEvidence, photoScore } from './calibration.ts';
 import { type DescriptorStore, descriptorStore } from './descriptor-store.ts';
 import type { PhotoFingerprint } from './fingerprint.ts';
 import { globalDimensions, quantisationScale } from './global-descriptor.ts';
+import { createInvertedFile, distinctWords, type InvertedFile } from './inverted-file.ts';
+import { unpackFeatures } from './local-features.ts';
 import { matchedRegion } from './matched-region.ts';
 import { noteSmallPhoto } from './small-photo.ts';
 import { verifyMatch } from './verify.ts';
+import { visualWords } from './visual-words.ts';
 
 export { photoAlertThreshold } from './calibration.ts';
 
 /** Fetches one stored image's local features: at a million images they live in the table, not in memory. */
 export type LocalFeatureLoader = (objectId: string, imageId: string) => Promise<Pick<PhotoFingerprint, 'local'> | undefined>;
 
-/** The compact part of the index, kept in S3 and loaded at cold start: ids and quantised global descriptors. */
+/** The compact part of the index, kept in S3 and loaded at cold start: ids, quantised global descriptors and visual words. */
 export interface PhotoIndexSnapshot {
-  version: 1;
+  version: 2;
   dimensions: number;
   objectIds: string[];
   imageIds: string[];
   /** Base64 of `imageIds.length × dimensions` signed bytes. */
   vectors: string;
+  /** Base64 of each image's count of distinct visual words, 16-bit. */
+  wordCounts: string;
+  /** Base64 of the images' distinct visual words, 16-bit, image after image. */
+  words: string;
 }
 
 export interface PhotoIndexOptions {
   /** Keep each fingerprint's local features in memory; turn off at scale and pass a loader to `search`. */
   keepLocalFeatures?: boolean;
-  /** How many images are verified with local features per search. */
+  /** How many images, by global descriptor, are verified with local features per search. */
   shortlistSize?: number;
+  /** How many images, by shared visual words, are verified besides. */
+  wordShortlistSize?: number;
 }
 
 export interface PhotoIndex {
@@ -52,12 +62,26 @@ interface Contents {
   objectIds: string[];
   imageIds: string[];
   descriptors: DescriptorStore;
+  words: InvertedFile;
+}
+
+// A word held by this share of the registered images (a colour chart, a studio backdrop, a watermark) is no
+// evidence for any one of them: keypoints on it do not count in verification. Not before there are enough images
+// to tell what repeats.
+const sharedContent = { share: 0.25, images: 20 };
+
+/** The distinct visual words of a photo's features (and of its mirror image's, for a query). */
+function wordsOf(fingerprint: Pick<PhotoFingerprint, 'local' | 'mirrored'>): { all: Uint16Array; local: Uint16Array; mirrored?: Uint16Array } {
+  const local = visualWords(unpackFeatures(fingerprint.local).words);
+  const mirrored = fingerprint.mirrored && visualWords(unpackFeatures(fingerprint.mirrored).words);
+  return { all: distinctWords(mirrored ? Uint16Array.from([...local, ...mirrored]) : local), local, ...(mirrored ? { mirrored } : {}) };
 }
 
 function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex {
   const keepLocal = options.keepLocalFeatures ?? true;
   const shortlistSize = options.shortlistSize ?? 20;
-  const { objectIds, imageIds, descriptors } = contents;
+  const wordShortlistSize = options.wordShortlistSize ?? 60;
+  const { objectIds, imageIds, descriptors, words } = contents;
   // One small array of slots per object, and no string built per image: at a million images a composite-key map
   // and a Set per object would double the memory and the snapshot load time.
   const slotsOfObject = new Map<string, number[]>();
@@ -70,7 +94,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
   const slotOf = (objectId: string, imageId: string) =>
     slotsOfObject.get(objectId)?.find((slot) => imageIds[slot] === imageId);
 
-  function place(objectId: string, imageId: string, vector: ArrayLike<number>): void {
+  function place(objectId: string, imageId: string, vector: ArrayLike<number>, imageWords: Uint16Array): void {
     let slot = slotOf(objectId, imageId);
     if (slot === undefined) {
       slot = objectIds.length;
@@ -81,6 +105,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       else slotsOfObject.set(objectId, [slot]);
     }
     descriptors.set(slot, vector);
+    words.set(slot, imageWords);
   }
 
   // The last slot moves into the hole, so the descriptors stay one dense array with nothing to skip while scanning.
@@ -91,9 +116,11 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
     if (remaining.length > 0) slotsOfObject.set(objectId, remaining);
     else slotsOfObject.delete(objectId);
     localFeatures.delete(keyOf(objectId, imageId));
+    words.clear(slot);
     const last = objectIds.length - 1;
     if (slot !== last) {
       descriptors.move(last, slot);
+      words.move(last, slot);
       const movedObject = objectIds[last] as string;
       objectIds[slot] = movedObject;
       imageIds[slot] = imageIds[last] as string;
@@ -104,11 +131,15 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
     imageIds.pop();
   }
 
-  /** Ranks by the best similarity over the query's descriptors: the kernel scans every slot, this keeps the best. */
-  function shortlist(queries: Int8Array[]): Shortlisted[] {
+  /**
+   * The images sharing the most weighted visual words with the query, and those most alike by the best similarity over
+   * the query's global descriptors (the kernel scans every slot): the union is verified.
+   */
+  function shortlist(queries: Int8Array[], queryWords: Uint16Array): Shortlisted[] {
     const best: Shortlisted[] = [];
     let floor = -Infinity;
     const similarities = descriptors.bestDots(queries, objectIds.length);
+    const byWords = words.rank(queryWords, objectIds.length, wordShortlistSize).map(({ slot }) => ({ slot, similarity: similarities[slot] as number }));
     for (let slot = 0; slot < similarities.length; slot++) {
       const top = similarities[slot] as number;
       if (top <= floor) continue;
@@ -118,10 +149,22 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       if (best.length > shortlistSize) best.pop();
       if (best.length === shortlistSize) floor = (best[shortlistSize - 1] as Shortlisted).similarity;
     }
-    return best.map(({ slot, similarity }) => ({ slot, similarity: similarity / cosineScale }));
+    const union = new Map([...byWords, ...best].map((entry) => [entry.slot, entry]));
+    return [...union.values()].map(({ slot, similarity }) => ({ slot, similarity: similarity / cosineScale }));
   }
 
-  async function score(query: PhotoFingerprint, entry: Shortlisted, loadLocal?: LocalFeatureLoader): Promise<Candidate> {
+  /** Per query keypoint, whether it may count as evidence: not when its word repeats across the registered images. */
+  function evidenceMask(queryWords: Uint16Array): Uint8Array {
+    const enough = objectIds.length >= sharedContent.images;
+    return Uint8Array.from(queryWords, (word) => (enough && words.share(word) > sharedContent.share ? 0 : 1));
+  }
+
+  async function score(
+    query: PhotoFingerprint,
+    masks: { local: Uint8Array; mirrored?: Uint8Array },
+    entry: Shortlisted,
+    loadLocal?: LocalFeatureLoader,
+  ): Promise<Candidate> {
     const objectId = objectIds[entry.slot] as string;
     const imageId = imageIds[entry.slot] as string;
     const stored = localFeatures.get(keyOf(objectId, imageId)) ?? (await loadLocal?.(objectId, imageId));
@@ -133,10 +176,10 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
         reasons: [noteSmallPhoto({ field: 'photo', detail: 'photo: similar overall appearance, keypoints not verified', contribution: unverified }, query)],
       };
     }
-    const { inliers, queryPoints, reason } = verifyMatch(query, stored);
+    const { inliers, queryPoints, reason } = verifyMatch(query, stored, masks);
     const combined = photoScore(entry.similarity, inliers);
     // Keypoints no more than chance explains outline nothing.
-    const region = inlierEvidence(inliers) > 0 ? matchedRegion(queryPoints, query.local) : undefined;
+    const region = inlierEvidence(inliers) > 0 ? matchedRegion(queryPoints.points.map(([x, y]) => ({ x, y })), queryPoints) : undefined;
     return { objectId, score: combined, reasons: [noteSmallPhoto({ ...reason, contribution: combined, ...(region ? { region } : {}) }, query)] };
   }
 
@@ -145,7 +188,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return objectIds.length;
     },
     upsert(objectId, imageId, fingerprint) {
-      place(objectId, imageId, fingerprint.global);
+      place(objectId, imageId, fingerprint.global, wordsOf(fingerprint).all);
       if (keepLocal) localFeatures.set(keyOf(objectId, imageId), { local: fingerprint.local });
     },
     remove(objectId, imageId) {
@@ -154,7 +197,9 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
     },
     async search(query, limit, loadLocal) {
       const descriptors = [query.global, ...(query.alternates ?? [])].map((descriptor) => Int8Array.from(descriptor));
-      const scored = await Promise.all(shortlist(descriptors).map((entry) => score(query, entry, loadLocal)));
+      const queryWords = wordsOf(query);
+      const masks = { local: evidenceMask(queryWords.local), ...(queryWords.mirrored ? { mirrored: evidenceMask(queryWords.mirrored) } : {}) };
+      const scored = await Promise.all(shortlist(descriptors, queryWords.all).map((entry) => score(query, masks, entry, loadLocal)));
       const bestPerObject = new Map<string, Candidate>();
       for (const candidate of scored) {
         const kept = bestPerObject.get(candidate.objectId);
@@ -163,27 +208,51 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return [...bestPerObject.values()].sort((a, b) => b.score - a.score).slice(0, limit);
     },
     toSnapshot() {
+      const perImage = objectIds.map((_, slot) => words.wordsOf(slot) ?? new Uint16Array(0));
+      const counts = Uint16Array.from(perImage, (imageWords) => imageWords.length);
+      const all = new Uint16Array(counts.reduce((sum, count) => sum + count, 0));
+      let at = 0;
+      for (const imageWords of perImage) {
+        all.set(imageWords, at);
+        at += imageWords.length;
+      }
       return {
-        version: 1,
+        version: 2,
         dimensions: globalDimensions,
         objectIds: [...objectIds],
         imageIds: [...imageIds],
         vectors: descriptors.base64(objectIds.length),
+        wordCounts: Buffer.from(counts.buffer).toString('base64'),
+        words: Buffer.from(all.buffer).toString('base64'),
       };
     },
   };
 }
 
 export function createPhotoIndex(options: PhotoIndexOptions = {}): PhotoIndex {
-  return buildIndex(options, { objectIds: [], imageIds: [], descriptors: descriptorStore(1024) });
+  return buildIndex(options, { objectIds: [], imageIds: [], descriptors: descriptorStore(1024), words: createInvertedFile() });
 }
 
 /** The global part only: local features of these images come from the loader given to `search`. */
 export function photoIndexFromSnapshot(snapshot: PhotoIndexSnapshot, options: PhotoIndexOptions = {}): PhotoIndex {
+  if (snapshot.version !== 2) throw new Error(`photo index snapshot version ${String(snapshot.version)}, this code reads version 2`);
   if (snapshot.dimensions !== globalDimensions) {
     throw new Error(`photo index snapshot has ${snapshot.dimensions}-number descriptors, this code reads ${globalDimensions}`);
   }
   // With room to grow: images registered after the snapshot are upserted into it.
   const descriptors = descriptorStore(snapshot.objectIds.length + Math.max(1024, snapshot.objectIds.length >> 3), Buffer.from(snapshot.vectors, 'base64'));
-  return buildIndex(options, { objectIds: [...snapshot.objectIds], imageIds: [...snapshot.imageIds], descriptors });
+  const words = createInvertedFile();
+  const counts = uint16s(snapshot.wordCounts);
+  const all = uint16s(snapshot.words);
+  let at = 0;
+  counts.forEach((count, slot) => {
+    words.set(slot, all.slice(at, at + count));
+    at += count;
+  });
+  return buildIndex(options, { objectIds: [...snapshot.objectIds], imageIds: [...snapshot.imageIds], descriptors, words });
+}
+
+function uint16s(base64: string): Uint16Array {
+  const bytes = Buffer.from(base64, 'base64');
+  return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }

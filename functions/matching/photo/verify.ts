@@ -7,12 +7,18 @@ import { descriptorBytes, unpackFeatures, type LocalFeatures, type UnpackedFeatu
 import { kernelFrom, reserveBytes } from './wasm-kernel.ts';
 
 export interface Verification {
-  /** Keypoint matches consistent with one similarity transform. */
+  /** Keypoint matches consistent with one similarity transform, not counting those on content shared by many photos. */
   inliers: number;
   mirrored: boolean;
-  /** Where the inliers lie on the query photo, in its working-size pixels (unmirrored): where the object was found. */
-  queryPoints: { x: number; y: number }[];
+  /** Where the consistent keypoints lie on the query photo, in pixels of a photo `width` × `height` (the working size). */
+  queryPoints: { width: number; height: number; points: [number, number][] };
   reason: Reason;
+}
+
+/** Per query keypoint (and per keypoint of its mirror image), 1 if it may count as evidence, 0 if not. */
+export interface EvidenceMasks {
+  local?: Uint8Array;
+  mirrored?: Uint8Array;
 }
 
 const ratio = 0.8;
@@ -69,14 +75,24 @@ function sampler(seed: number): () => number {
   };
 }
 
-/** RANSAC over similarity transforms (two matches fix one): the largest set of matches one transform explains. */
-function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: UnpackedFeatures): Pair[] {
-  if (pairs.length < 3) return [];
+interface Consensus {
+  /** Inliers that count as evidence. */
+  counted: number;
+  /** Query keypoints of all inliers. */
+  queryKeypoints: number[];
+}
+
+/**
+ * RANSAC over similarity transforms (two matches fix one): the set of matches one transform explains that holds the
+ * most keypoints counting as evidence.
+ */
+function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: UnpackedFeatures, mask: Uint8Array | undefined): Consensus {
+  const none: Consensus = { counted: 0, queryKeypoints: [] };
+  if (pairs.length < 3) return none;
   const random = sampler(pairs.length * 7919);
-  let best = 0;
-  // Which pairs this iteration's transform explains, and which the best one did.
-  const explained = new Uint8Array(pairs.length);
-  const bestExplained = new Uint8Array(pairs.length);
+  const counts = (pair: Pair) => (mask ? (mask[pair.query] ?? 1) : 1);
+  let best = none;
+  let bestTransform: [number, number, number, number] | undefined;
   for (let iteration = 0; iteration < iterations; iteration++) {
     const a = pairs[Math.floor(random() * pairs.length)] as Pair;
     const b = pairs[Math.floor(random() * pairs.length)] as Pair;
@@ -93,54 +109,68 @@ function consistentMatches(pairs: Pair[], query: UnpackedFeatures, candidate: Un
     if (scale < 0.2 || scale > 5) continue;
     const tx = (candidate.x[a.candidate] as number) - (re * (query.x[a.query] as number) - im * (query.y[a.query] as number));
     const ty = (candidate.y[a.candidate] as number) - (im * (query.x[a.query] as number) + re * (query.y[a.query] as number));
-    let inliers = 0;
-    for (let p = 0; p < pairs.length; p++) {
-      const pair = pairs[p] as Pair;
+    let counted = 0;
+    for (const pair of pairs) {
       const x = query.x[pair.query] as number;
       const y = query.y[pair.query] as number;
       const dx = re * x - im * y + tx - (candidate.x[pair.candidate] as number);
       const dy = im * x + re * y + ty - (candidate.y[pair.candidate] as number);
-      const inside = dx * dx + dy * dy <= tolerance * tolerance;
-      explained[p] = inside ? 1 : 0;
-      if (inside) inliers++;
+      if (dx * dx + dy * dy <= tolerance * tolerance) counted += counts(pair);
     }
-    if (inliers > best) {
-      best = inliers;
-      bestExplained.set(explained);
+    if (counted > best.counted) {
+      best = { counted, queryKeypoints: [] };
+      bestTransform = [re, im, tx, ty];
     }
-    if (best === pairs.length) break;
+    if (counted === pairs.length) break;
   }
-  return pairs.filter((_, p) => bestExplained[p] === 1);
+  if (bestTransform) {
+    const [re, im, tx, ty] = bestTransform;
+    for (const pair of pairs) {
+      const x = query.x[pair.query] as number;
+      const y = query.y[pair.query] as number;
+      const dx = re * x - im * y + tx - (candidate.x[pair.candidate] as number);
+      const dy = im * x + re * y + ty - (candidate.y[pair.candidate] as number);
+      if (dx * dx + dy * dy <= tolerance * tolerance) best.queryKeypoints.push(pair.query);
+    }
+  }
+  return best;
 }
 
 // A query is verified against a whole shortlist: unpack its features once, not once per candidate.
 const unpackedQueries = new WeakMap<LocalFeatures, UnpackedFeatures>();
 
-/** The query-side positions of the consistent matches. */
-function inliersBetween(query: LocalFeatures, candidate: UnpackedFeatures): { x: number; y: number }[] {
+function unpackedQuery(query: LocalFeatures): UnpackedFeatures {
   let unpacked = unpackedQueries.get(query);
   if (!unpacked) {
     unpacked = unpackFeatures(query);
     unpackedQueries.set(query, unpacked);
   }
-  const { x, y } = unpacked;
-  return consistentMatches(matchDescriptors(unpacked, candidate), unpacked, candidate).map((pair) => ({ x: x[pair.query] as number, y: y[pair.query] as number }));
+  return unpacked;
+}
+
+function inliersBetween(query: LocalFeatures, candidate: UnpackedFeatures, mask: Uint8Array | undefined): Consensus {
+  const unpacked = unpackedQuery(query);
+  return consistentMatches(matchDescriptors(unpacked, candidate), unpacked, candidate, mask);
 }
 
 // Beyond this many, the photo score is saturated: the mirror image could not change the verdict.
 const conclusive = 60;
 
-export function verifyMatch(query: PhotoFingerprint, candidate: Pick<PhotoFingerprint, 'local'>): Verification {
+export function verifyMatch(query: PhotoFingerprint, candidate: Pick<PhotoFingerprint, 'local'>, masks: EvidenceMasks = {}): Verification {
   const stored = unpackFeatures(candidate.local);
-  const direct = inliersBetween(query.local, stored);
-  const flipped = query.mirrored && direct.length < conclusive ? inliersBetween(query.mirrored, stored) : [];
-  const mirrored = flipped.length > direct.length;
-  const inliers = Math.max(direct.length, flipped.length);
-  const width = query.local.width;
+  const direct = inliersBetween(query.local, stored, masks.local);
+  const reflected = query.mirrored && direct.counted < conclusive ? inliersBetween(query.mirrored, stored, masks.mirrored) : undefined;
+  const mirrored = reflected !== undefined && reflected.counted > direct.counted;
+  const best = mirrored ? (reflected as Consensus) : direct;
+  const inliers = best.counted;
+  const features = mirrored ? (query.mirrored as LocalFeatures) : query.local;
+  const unpacked = unpackedQuery(features);
+  // The mirror image's keypoints are flipped back onto the photo as it was taken.
+  const points = best.queryKeypoints.map((k): [number, number] => [mirrored ? features.width - (unpacked.x[k] as number) : (unpacked.x[k] as number), unpacked.y[k] as number]);
   return {
     inliers,
     mirrored,
-    queryPoints: mirrored ? flipped.map((point) => ({ x: width - 1 - point.x, y: point.y })) : direct,
+    queryPoints: { width: query.local.width, height: query.local.height, points },
     reason: {
       field: 'photo',
       detail: `photo: ${inliers} geometrically consistent keypoints${mirrored ? ' (mirror image)' : ''}`,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyPackageFiles, externalModulesOf, requireShim } from '../../../infra/function.ts';
+import { externalModulesOf, filesBesideBundle, requireShim } from '../../../infra/function.ts';
 import { functions } from '../../../infra/wiring.ts';
 import { Certificate } from '../../../schemas/certificates.ts';
 import { pdfText } from '../../support/pdf-text.ts';
@@ -48,7 +48,7 @@ beforeAll(async () => {
     external: externalModulesOf(certificates),
     logLevel: 'error',
   });
-  const commands = copyPackageFiles(certificates.packageFiles).afterBundling(repoRoot, outDir);
+  const commands = filesBesideBundle(certificates).afterBundling(repoRoot, outDir);
   execFileSync('bash', ['-ec', commands.join('\n')]);
 }, 60_000);
 afterAll(() => rm(outDir, { recursive: true, force: true }));

@@ -47,9 +47,9 @@ describe('photo index search', () => {
   });
 
   it('shortlists a catalogue reproduction by the page window that holds it, not by the whole page', async () => {
-    // Arrange: a one-image shortlist, so that only the global descriptors decide; on this page the whole-photo
-    // descriptor alone prefers object-4, the near twin.
-    const index = createPhotoIndex({ shortlistSize: 1 });
+    // Arrange: a one-image shortlist by global descriptor and none by visual words, so that only the global
+    // descriptors decide; on this page the whole-photo descriptor alone prefers object-4, the near twin.
+    const index = createPhotoIndex({ shortlistSize: 1, wordShortlistSize: 0 });
     for (const [objectId, fingerprint] of stored) index.upsert(objectId, 'front', fingerprint);
     const query = await queryOf(objects[3]!, 'catalogue', 1);
 

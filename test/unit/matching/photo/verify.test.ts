@@ -8,8 +8,8 @@ import { solid } from '../../../fixtures/photos.ts';
 const [object, other] = syntheticObjects(2, 31);
 
 /** The share of points, in the query's working-size pixels, that fall inside the placement (widened by a margin). */
-function shareInside(points: { x: number; y: number }[], query: PhotoFingerprint, placement: Placement, margin = 0.03) {
-  const inside = points.filter(({ x, y }) => {
+function shareInside(points: [number, number][], query: PhotoFingerprint, placement: Placement, margin = 0.03) {
+  const inside = points.filter(([x, y]) => {
     const [u, v] = [x / query.local.width, y / query.local.height];
     return u >= placement.x - margin && u <= placement.x + placement.width + margin && v >= placement.y - margin && v <= placement.y + placement.height + margin;
   });
@@ -35,6 +35,23 @@ describe('verifyMatch', () => {
     expect(verification.reason.detail).toBe(`photo: ${verification.inliers} geometrically consistent keypoints (mirror image)`);
   });
 
+  it('says where on the field photo the consistent keypoints lie, and leaves out those masked as shared content', async () => {
+    // Arrange: the object on a new background; a mask that takes every second query keypoint out of the evidence.
+    const query = await fingerprintPhoto(await fieldPhoto(object!, 'background', 5), { query: true });
+    const { width, height } = query.local;
+    const everySecond = Uint8Array.from({ length: 2000 }, (_, i) => i % 2);
+
+    // Act
+    const verification = verifyMatch(query, stored);
+    const masked = verifyMatch(query, stored, { local: everySecond, mirrored: everySecond });
+
+    // Assert
+    expect(verification.queryPoints.points.length).toBe(verification.inliers);
+    expect(verification.queryPoints).toMatchObject({ width, height });
+    expect(verification.queryPoints.points.every(([x, y]) => x >= 0 && x <= width && y >= 0 && y <= height)).toBe(true);
+    expect(masked.inliers).toBeLessThan(verification.inliers * 0.75);
+  });
+
   it('finds only a handful of consistent keypoints between two different objects', async () => {
     // Arrange
     const query = await fingerprintPhoto(await fieldPhoto(other!, 'crop', 3), { query: true });
@@ -56,8 +73,8 @@ describe('verifyMatch', () => {
 
     // Assert
     expect(verification.inliers).toBeGreaterThan(12);
-    expect(verification.queryPoints).toHaveLength(verification.inliers);
-    expect(shareInside(verification.queryPoints, query, placement)).toBeGreaterThan(0.95);
+    expect(verification.queryPoints.points).toHaveLength(verification.inliers);
+    expect(shareInside(verification.queryPoints.points, query, placement)).toBeGreaterThan(0.95);
   });
 
   it('gives the keypoints of a mirror-image match where they are on the photo as taken', async () => {
@@ -71,7 +88,7 @@ describe('verifyMatch', () => {
 
     // Assert
     expect(verification.mirrored).toBe(true);
-    expect(shareInside(verification.queryPoints, query, { ...placement, x: 1 - placement.x - placement.width })).toBeGreaterThan(0.95);
+    expect(shareInside(verification.queryPoints.points, query, { ...placement, x: 1 - placement.x - placement.width })).toBeGreaterThan(0.95);
   });
 
   it('verifies photos of 64 pixels, and a flat one with no keypoints, without failing', async () => {
@@ -86,7 +103,7 @@ describe('verifyMatch', () => {
     // Assert
     for (const verification of verifications) {
       expect(Number.isInteger(verification.inliers)).toBe(true);
-      expect(verification.queryPoints).toHaveLength(verification.inliers);
+      expect(verification.queryPoints.points).toHaveLength(verification.inliers);
       expect(verification.reason.contribution).toBeGreaterThanOrEqual(0);
     }
     expect(verifications[1]?.inliers).toBe(0);
