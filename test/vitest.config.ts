@@ -18,6 +18,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A limit on a hung test, not a speed check (speed is measured in bench/): photo and snapshot tests take
+          // seconds on a loaded two-core machine.
+          testTimeout: 30_000,
         },
       },
       {
