@@ -61,7 +61,7 @@ function pairs(set: LabelledSet): Sample[] {
 }
 
 /** Candidates a report gets among the real records besides the set's own, searched as POST /v1/search would. */
-const crowdCandidates = Number(process.env.FIT_CROWD_CANDIDATES ?? 20);
+const crowdCandidates = Number(process.env.FIT_CROWD_CANDIDATES ?? 10);
 
 /** Each report of a set against its true object and the top candidates it gets among the distractors and the set's objects. */
 function crowdedPairs(set: LabelledSet, distractors: IndexedObject[]): Sample[] {
