@@ -1,11 +1,15 @@
 // Fits the text matcher's evidence weights by logistic regression on labelled (report, object) pairs and writes them to
 // functions/matching/text/text-weights.ts: `node scripts/fit-text-weights.ts`. Fitted on the development set (../shared/eval/text)
-// and the tuning part of our own reports; the held-out part of our own reports is never read here.
+// and the tuning part of our own reports; the held-out part of our own reports is never read here. Besides every pair of those
+// small registries, each report is searched among the real records of ../shared/data (bench/registry-distractors.ts) and the
+// candidates it gets there, scored with that registry's word rarities, are fitted too: shared common words are no match at scale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
 import { objectFeatures, queryFeatures, stemmedWords, type ObjectFeatures } from '../functions/matching/text/features.ts';
 import { evidenceNames, evidenceOf, findingsFor, type EvidenceName } from '../functions/matching/text/score.ts';
 import { registered } from '../bench/text-eval.ts';
+import { distractorRecords } from '../bench/registry-distractors.ts';
+import { createTextIndex } from '../functions/matching/text/text-index.ts';
 import { ownReports } from '../test/fixtures/text-reports-own.ts';
 import { textObjects, textReports } from '../test/fixtures/text-reports.ts';
 
@@ -31,21 +35,45 @@ const tuning = (): LabelledSet => ({
 /** Signs the evidence must keep: agreement never counts against, a contradiction never for. */
 const negative = new Set<EvidenceName>(['markContradicts', 'inscriptionContradicts', 'sizesContradict', 'typeContradicts', 'periodContradicts']);
 
-/** Every (report, object) pair of a set as evidence values, labelled 1 for the object the report describes. */
-function pairs(set: LabelledSet): { x: number[]; y: number }[] {
-  const features: ObjectFeatures[] = set.objects.map(objectFeatures);
+type Sample = { x: number[]; y: number };
+
+/** The report's evidence against each object, word rarities taken over the registry `corpus`; labelled 1 for the object it describes. */
+function labelled(corpus: ObjectFeatures[], reports: LabelledSet['reports'], against: (report: LabelledSet['reports'][number]) => ObjectFeatures[]): Sample[] {
   const frequency = new Map<string, number>();
-  for (const object of features) for (const stem of new Set(stemmedWords(object))) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+  for (const object of corpus) for (const stem of new Set(stemmedWords(object))) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
   const idf = (word: string) => {
     const count = frequency.get(word) ?? 0;
-    return count === 0 ? 0 : Math.log(1 + features.length / count);
+    return count === 0 ? 0 : Math.log(1 + corpus.length / count);
   };
-  return set.reports.flatMap(({ query, truth }) => {
-    const find = findingsFor(queryFeatures(query, (word) => frequency.has(word)), idf, Math.log(1 + features.length));
-    return features.map((object) => {
+  return reports.flatMap((report) => {
+    const find = findingsFor(queryFeatures(report.query, (word) => frequency.has(word)), idf, Math.log(1 + corpus.length));
+    return against(report).map((object) => {
       const evidence = evidenceOf(find(object));
-      return { x: evidenceNames.map((name) => evidence[name] ?? 0), y: object.id === truth ? 1 : 0 };
+      return { x: evidenceNames.map((name) => evidence[name] ?? 0), y: object.id === report.truth ? 1 : 0 };
     });
+  });
+}
+
+/** Every (report, object) pair of a set. */
+function pairs(set: LabelledSet): Sample[] {
+  const features = set.objects.map(objectFeatures);
+  return labelled(features, set.reports, () => features);
+}
+
+/** Candidates a report gets among the real records besides the set's own, searched as POST /v1/search would. */
+const crowdCandidates = Number(process.env.FIT_CROWD_CANDIDATES ?? 10);
+
+/** Each report of a set against its true object and the top candidates it gets among the distractors and the set's objects. */
+function crowdedPairs(set: LabelledSet, distractors: IndexedObject[]): Sample[] {
+  const crowd = [...distractors, ...set.objects];
+  const index = createTextIndex();
+  for (const object of crowd) index.upsert(object);
+  const features = crowd.map(objectFeatures);
+  const byId = new Map(features.map((object) => [object.id, object]));
+  return labelled(features, set.reports, ({ query, truth }) => {
+    const ids = new Set(index.search(query, crowdCandidates).map((candidate) => candidate.objectId));
+    if (truth !== null) ids.add(truth);
+    return [...ids].flatMap((id) => byId.get(id) ?? []);
   });
 }
 
@@ -78,7 +106,7 @@ function solve(matrix: number[][], vector: number[]): number[] {
  * L2-regularised logistic regression by Newton's method; evidence whose fitted sign is against its meaning is fixed at 0 and
  * the rest refitted, so that every reason says what its sign says. The bias is not regularised.
  */
-function fit(samples: { x: number[]; y: number }[], lambda: number, positiveWeight: number): { bias: number; weights: number[] } {
+function fit(samples: Sample[], lambda: number, positiveWeight: number): { bias: number; weights: number[] } {
   const dimension = evidenceNames.length + 1;
   const fixed = new Set<number>();
   let w = new Array<number>(dimension).fill(0);
@@ -122,12 +150,13 @@ const lambda = Number(process.argv[3] ?? 0.1);
 // 0.646 and 5/70): unweighted is the default, an argument tries another.
 const positiveWeight = Number(process.argv[2] ?? 1);
 const sets = [developmentSet(), tuning()];
-const samples = sets.flatMap(pairs);
+const distractors = await distractorRecords();
+const samples = [...sets.flatMap(pairs), ...sets.flatMap((set) => crowdedPairs(set, distractors))];
 const fitted = fit(samples, lambda, positiveWeight);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const weights = Object.fromEntries(evidenceNames.map((name, i) => [name, round(fitted.weights[i] ?? 0)]));
 const lines = [
-  `// Fitted by scripts/fit-text-weights.ts (logistic regression, L2 ${lambda}, true pairs weighted ${positiveWeight}, on ${samples.length} pairs of ${sets.map((set) => set.name).join(' and ')}); regenerate, never edit by hand.`,
+  `// Fitted by scripts/fit-text-weights.ts (logistic regression, L2 ${lambda}, true pairs weighted ${positiveWeight}, on ${samples.length} pairs of ${sets.map((set) => set.name).join(' and ')}, alone and among ${distractors.length} real records (top ${crowdCandidates} candidates each)); regenerate, never edit by hand.`,
   "import type { EvidenceName } from './score.ts';",
   '',
   'export const textWeights: { bias: number; weights: Partial<Record<EvidenceName, number>> } = {',
