@@ -10,7 +10,7 @@ import { verifySignature } from '../../functions/alerts/signature.ts';
 import { apiClient } from '../support/api.ts';
 import { until } from '../support/until.ts';
 import { partnerQueue, webhookReceiver } from '../support/partners.ts';
-import { greekIcon, italianPainting } from '../fixtures/objects.ts';
+import { greekIcon, inventoryNumberOf, italianPainting } from '../fixtures/objects.ts';
 
 const api = apiClient(inject('apiUrl'));
 const awsEndpoint = inject('awsEndpoint');
@@ -144,7 +144,7 @@ describe('alerts to SQS subscribers', () => {
     const queue = await partnerQueue(awsEndpoint, `partner-match-${run}`);
     receivers.push(queue);
     const type = typeFor('icon-match');
-    const inventory = `ΚΑΣ ${run.slice(0, 6)}`;
+    const inventory = inventoryNumberOf(run);
     const id = await register(RegisterObject.parse({ ...objectOf(greekIcon, type), markings: [{ kind: 'inventory-number', text: inventory }] }));
     await subscribe(police, { name: 'Matches seen in Albania', delivery: { type: 'sqs', queueArn: queue.arn }, filter: { events: ['match'], countries: ['AL'], minScore: 0.6 } });
 
