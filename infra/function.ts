@@ -72,6 +72,10 @@ export const externalModulesOf = (decl: FunctionDecl, layered: string[] = []): s
   ...(decl.packageFiles ?? []).filter((files) => files.external).map((files) => files.package),
 ];
 
+// The vocabulary (142 KB of terms in ten languages) is imported from a JSON file beside the bundle, not inlined: it
+// would take the matching functions over their 1 MB budget. Node reads it with the import attribute esbuild keeps.
+const jsonBesideBundle = ['schemas/vocabulary-terms.json'];
+
 /**
  * Files the function reads from disk, copied beside its bundle: its data files (flat, next to index.mjs) and files of
  * npm packages under node_modules/ as in the repository (see FunctionDecl).
@@ -81,7 +85,7 @@ export function filesBesideBundle(decl: Pick<FunctionDecl, 'data' | 'packageFile
     beforeBundling: () => [],
     beforeInstall: () => [],
     afterBundling: (inputDir: string, outputDir: string) => [
-      ...(decl.data ?? []).map((file) => `cp "${path.posix.join(inputDir, file)}" "${outputDir}/"`),
+      ...[...jsonBesideBundle, ...(decl.data ?? [])].map((file) => `cp "${path.posix.join(inputDir, file)}" "${outputDir}/"`),
       ...(decl.packageFiles ?? []).flatMap(({ package: name, files }) => {
         const [from, to] = [path.posix.join(inputDir, 'node_modules', name), path.posix.join(outputDir, 'node_modules', name)];
         const dirs = [...new Set(files.map((file) => path.posix.dirname(file)))];
@@ -139,7 +143,10 @@ export class RegistryFunction extends Construct {
         // Bundle the AWS SDK: a pinned, tree-shaken SDK starts faster than the runtime's and never changes under us.
         bundleAwsSDK: true,
         externalModules: externalModulesOf(decl, props.layered?.modules),
-        esbuildArgs: { '--alias:pako': path.join(props.repoRoot, 'infra', 'bundling', 'pako.ts') },
+        esbuildArgs: {
+          '--alias:pako': path.join(props.repoRoot, 'infra', 'bundling', 'pako.ts'),
+          ...Object.fromEntries(jsonBesideBundle.map((file) => [`--external:./${path.posix.basename(file)}`, true])),
+        },
         // No Docker here or in CI: esbuild from node_modules bundles on the host.
         forceDockerBundling: false,
         commandHooks: filesBesideBundle(decl),

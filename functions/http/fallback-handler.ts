@@ -18,7 +18,8 @@ const signpost = Signpost.parse({
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const { method, path } = event.requestContext.http;
   // A browser asking for / gets the console itself (from CloudFront in AWS, from the local runtime's files here).
-  if (method === 'GET' && path === '/') return json(200, signpost);
+  // The raw path: "/v1/%2e%2e" is no request for the signpost, though a URL parser resolves it to "/".
+  if (method === 'GET' && event.rawPath === '/') return json(200, signpost);
   const match = findRoute(method, path);
   const error = match.kind === 'wrong-method' ? new MethodNotAllowed(match.allowed) : new NotFound(`No route ${method} ${path}`);
   return errorResponse(error, event.requestContext.requestId);

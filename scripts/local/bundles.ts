@@ -2,9 +2,9 @@
 // and, for a function the stack gives the image-library layer, that layer's node_modules where module resolution
 // finds it (Lambda: /opt/nodejs/node_modules; here: a node_modules link beside the function's directory, to the x64
 // build of the same locked packages). Nothing else is reachable: no repository node_modules above it.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { imageLibsLayer } from '../../infra/image-libs-layer.ts';
 import { env } from '../../infra/resources.ts';
 import { functions, type FunctionName } from '../../infra/wiring.ts';
@@ -56,7 +56,7 @@ export function synthesizedFunctions(out = cdkOut): SynthesizedFunction[] {
  * for loading a bundle where nothing is called.
  */
 export function placeholderEnvironment(fn: SynthesizedFunction): Record<string, string> {
-  const urls = new Set<string>([env.jwtIssuer, env.jwksUri, env.apiUrl]);
+  const urls = new Set<string>([env.jwtIssuer, env.jwksUri, env.apiUrl, env.consoleUrl]);
   return Object.fromEntries(
     Object.entries(fn.environment).map(([variable, value]) => {
       if (value !== null) return [variable, value];
@@ -81,7 +81,8 @@ export function layOutBundles(
     const task = join(root, fn.name, 'task');
     mkdirSync(task, { recursive: true });
     entries[fn.name] = join(task, 'index.mjs');
-    copyFileSync(fn.bundle, entries[fn.name]);
+    // The whole asset: the bundle and the files shipped beside it (data, fonts), as Lambda unpacks the zip.
+    cpSync(dirname(fn.bundle), task, { recursive: true });
     if (fn.layered && layer) symlinkSync(join(layer, 'nodejs', 'node_modules'), join(root, fn.name, 'node_modules'), 'dir');
   }
   return { root, entries };

@@ -44,7 +44,8 @@ function toEvent(request: IncomingMessage, url: URL, body: Buffer, routeKey: str
   return {
     version: '2.0',
     routeKey,
-    rawPath: url.pathname,
+    // As API Gateway gives it: the path as sent, before any dot segment ("/v1/%2e%2e") is resolved.
+    rawPath: (request.url ?? '/').split('?')[0] ?? '/',
     rawQueryString: url.search.slice(1),
     ...(request.headers.cookie ? { cookies: request.headers.cookie.split(/;\s*/) } : {}),
     headers,

@@ -1,7 +1,8 @@
 // What `cdk deploy` uploads loads as Lambda would load it: each bundle from cdk.out (`npm test` synthesises first),
 // alone in its directory, with the image-library layer only where the stack gives it, and the stack's environment.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isBuiltin } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageLibsLayer, layerModuleNames } from '../../infra/image-libs-layer.ts';
@@ -44,14 +45,15 @@ describe('synthesized function bundles', () => {
   });
 
   it.each(byName)('%s imports no package it does not carry unless its layer provides it', (_name, fn) => {
-    // Arrange
+    // Arrange: packages shipped beside the bundle (the wiring's packageFiles) are carried too.
     const provided = new Set(fn.layered ? layerModuleNames(imageLibsLayer('x64')) : []);
+    const carried = (pkg: string) => existsSync(join(dirname(fn.bundle), 'node_modules', pkg, 'package.json'));
 
     // Act
     const missing = [...moduleSpecifiers(readFileSync(fn.bundle, 'utf8'))]
       .filter((specifier) => !isBuiltin(specifier))
       .map(packageOf)
-      .filter((pkg) => !provided.has(pkg) && !optionalSdkModules.has(pkg));
+      .filter((pkg) => !provided.has(pkg) && !carried(pkg) && !optionalSdkModules.has(pkg));
 
     // Assert
     expect(missing).toEqual([]);
