@@ -42,13 +42,15 @@ afterAll(async () => {
 
 const museum = caller('museum', `museum-faults-${run}`);
 const customs = caller('customs', `customs-faults-${run}`);
+// Inventory numbers as museums write them, unique to the run.
+const number = Number.parseInt(run.slice(0, 6), 16) % 900_000;
 const records = [greekIcon, italianPainting, malianTerracotta, mughalFolio].map((record, n) =>
-  RegisterObject.parse({ ...record, markings: [{ kind: 'inventory-number', text: `FLT ${run} ${n}` }] }),
+  RegisterObject.parse({ ...record, markings: [{ kind: 'inventory-number', text: `FLT ${number} ${n}` }] }),
 );
 const reports = (n: number) =>
   [
-    `Post-Byzantine icon of Saint Nicholas blessing, gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, inventory FLT ${run} 0 on the back`,
-    `Dipinto su tavola, Madonna col Bambino, fondo oro, etichetta FLT ${run} 1 sul retro`,
+    `Post-Byzantine icon of Saint Nicholas blessing, gold ground, inscribed Ο ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ, inventory FLT ${number} 0 on the back`,
+    `Dipinto su tavola, Madonna col Bambino, fondo oro, etichetta FLT ${number} 1 sul retro`,
     `A brass ship's lantern with a cracked green glass, bought at a car-boot sale`,
   ][n % 3] ?? '';
 
