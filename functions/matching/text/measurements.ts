@@ -515,6 +515,11 @@ const relativeDifference = (reported: Measure, registered: Measure): number =>
 
 /** Within this a size agrees (rounding, a frame, an inch measured loosely). */
 export const sizeTolerance = 0.08;
+/**
+ * Beyond this a size read exactly on both sides (no "c.", no range) is off by more than measuring and rounding do: a sign of
+ * another object of the same kind, not proof (near twins are 3-20% apart; true reports within 2-3%).
+ */
+export const sizeMeasuredApart = 0.03;
 /** Beyond this it is a different object: a near twin is rarely more than a quarter larger or smaller by chance. */
 export const sizeContradiction = 0.25;
 

@@ -3,7 +3,7 @@ import type { Reason } from '../model.ts';
 import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading } from './inscriptions.ts';
 import { type MarkAgreement, compareMarks, markOf } from './markings.ts';
-import { compareSizes, describe, sizeContradiction, sizeTolerance } from './measurements.ts';
+import { type Measure, compareSizes, describe, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
 import { fold, isTransliterated, scriptOf } from './normalise.ts';
 import { textWeights } from './text-weights.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
@@ -16,7 +16,7 @@ import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts
 export const evidenceNames = [
   'markSame', 'markContains', 'markContradicts', 'numberInMark',
   'inscription', 'inscriptionInText', 'inscriptionContradicts',
-  'sizes', 'sizesContradict',
+  'sizes', 'sizesDiffer', 'sizesContradict',
   'typeSame', 'typeFromProse', 'typeRelated', 'typeContradicts',
   'materials', 'subjects',
   'wordShare', 'wordCount', 'rareWord',
@@ -118,11 +118,23 @@ const comparable = (a: string, b: string) => a === b || (alphabets.has(a) && alp
 const confidentlyDifferent = (reading: Reading, inscriptions: Reading[]) =>
   reading.grams.length >= minimumReading && !partial.test(reading.text) && inscriptions.some((inscription) => comparable(scriptOf(inscription.text), scriptOf(reading.text)));
 
+// A number read on both sides that differs (a year, a negative or issue number) tells a twin from the object even when the words
+// agree: "...DEL ROSARIO AÑO DE 1764" is not "...DEL SANTISIMO AÑO DE 1771". Digits of every script are folded to 0-9 first.
+const numbersIn = (text: string) => fold(text).match(/\d+/gu) ?? [];
+export function numberDiffers(reading: string, inscriptions: string[]): boolean {
+  if (partial.test(reading)) return false;
+  const ours = numbersIn(reading);
+  // Only against lines in a script read the same way: an Ottoman line counts its years in another calendar.
+  const theirs = new Set(inscriptions.filter((text) => comparable(scriptOf(text), scriptOf(reading))).flatMap(numbersIn));
+  return ours.length > 0 && theirs.size > 0 && ours.some((number) => !theirs.has(number));
+}
+
 function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   if (object.inscriptions.length === 0) return [];
   const registered = readingsOf(object);
   let agreeing: Finding | undefined;
-  let contradicting: Finding | undefined;
+  let contradicting: (Finding & { decisive: boolean }) | undefined;
+  const agreed = new Set<string>();
   for (const reading of query.inscriptions) {
     let best = { share: 0, text: '' };
     for (const inscription of registered) {
@@ -131,16 +143,26 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
       const share = across ? Math.max(letterShare, containment(reading.consonantGrams, inscription.consonantSet)) : letterShare;
       if (share > best.share) best = { share, text: inscription.text };
     }
-    if (best.share >= inscriptionAgreement && (!agreeing || best.share > agreeing.value)) {
-      agreeing = { name: 'inscription', value: best.share, field: 'inscriptions', detail: `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}` };
-    } else if (best.share < inscriptionContradiction && confidentlyDifferent(reading, registered)) {
-      const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
-      contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail: `the report reads '${reading.text}', the object is inscribed ${on}` };
+    const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
+    const detail = `the report reads '${reading.text}', the object is inscribed ${on}`;
+    if (numberDiffers(reading.text, object.inscriptions)) {
+      contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail, decisive: true };
+    } else if (best.share >= inscriptionAgreement) {
+      agreed.add(best.text);
+      if (!agreeing || best.share > agreeing.value) {
+        agreeing = { name: 'inscription', value: best.share, field: 'inscriptions', detail: `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}` };
+      }
+    } else if (best.share < inscriptionContradiction && confidentlyDifferent(reading, registered) && !contradicting?.decisive) {
+      contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail, decisive: false };
     }
   }
-  // One reading that fits is enough: reporters often copy a second line badly.
+  // One reading that fits is enough when the object has no other line it could misread: reporters often copy a second line
+  // badly. A differing number, or a line read with confidence while one of the object's lines is left unread, contradicts.
+  if (contradicting && (!agreeing || contradicting.decisive || agreed.size < object.inscriptions.length)) {
+    const { decisive: _decisive, ...finding } = contradicting;
+    return [finding];
+  }
   if (agreeing) return [agreeing];
-  if (contradicting) return [contradicting];
   // The report may still quote the inscription in passing, or in another line than the one it announced.
   for (const inscription of registered) {
     if (inscription.grams.length < minimumReading) continue;
@@ -176,6 +198,8 @@ function markFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   return [];
 }
 
+const outgrows = (reported: Measure, lengths: Measure[]) => lengths.every((length) => reported.value > 2 * length.value);
+
 /** Each of the record's dimensions agrees or disagrees once, however many times the report gives it (in text and in fields). */
 function sizeFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   const findings: Finding[] = [];
@@ -186,12 +210,17 @@ function sizeFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
     const what = pair.registered.dimension ?? 'size';
     const key = `${what} ${pair.registered.value}`;
     const versus = `${what} ${describe(pair.registered, unit)} vs ${describe(pair.reported, unit)}`;
-    if (pair.difference <= sizeTolerance && !agreed.has(key)) {
+    const apart = pair.difference > sizeMeasuredApart && pair.difference <= sizeContradiction;
+    if (apart && !agreed.has(key) && !disagreed.has(key)) {
+      disagreed.add(key);
+      findings.push({ name: 'sizesDiffer', value: 1 / 2, field: 'measurements', detail: `${versus}: ${Math.round(pair.difference * 100)}% off` });
+    } else if (pair.difference <= sizeTolerance && !agreed.has(key)) {
       agreed.add(key);
       // Graded: the same figure says much more than one within the tolerance (a near twin is often a few per cent off).
       findings.push({ name: 'sizes', value: (1 - pair.difference / (2 * sizeTolerance)) / 3, field: 'measurements', detail: versus });
-    } else if (pair.difference > sizeContradiction && (pair.reported.dimension !== undefined || object.size.lengths.length >= 2) && !disagreed.has(key) && !agreed.has(key)) {
-      // An unnamed size may be any part of the object: it contradicts only when it fits none of two or more recorded dimensions.
+    } else if (pair.difference > sizeContradiction && (pair.reported.dimension !== undefined || object.size.lengths.length >= 2 || outgrows(pair.reported, object.size.lengths)) && !disagreed.has(key) && !agreed.has(key)) {
+      // An unnamed size may be any part of the object: it contradicts only when it fits none of two or more recorded dimensions,
+      // or is more than twice every size the record gives (a record giving one size gives the largest).
       disagreed.add(key);
       findings.push({ name: 'sizesContradict', value: 1 / 2, field: 'measurements', detail: `${versus}: ${Math.round(pair.difference * 100)}% off, too far for the same object` });
     }
