@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, TextQuery } from '../../../../functions/matching/model.ts';
+import type { Candidate, IndexedObject, TextQuery } from '../../../../functions/matching/model.ts';
+import { numberDiffers } from '../../../../functions/matching/text/score.ts';
 import { createTextIndex, textAlertThreshold } from '../../../../functions/matching/text/text-index.ts';
 import { textObjects } from '../../../fixtures/text-reports.ts';
 
@@ -36,8 +37,11 @@ describe('near twins', () => {
     const twin = found.get('icon-nicholas-kastoria');
     expect(found.get('icon-nicholas-patmos')?.score).toBeGreaterThanOrEqual(textAlertThreshold);
     expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
-    expect(negative(twin)[0]?.field).toBe('measurements');
-    expect(negative(twin)[0]?.detail).toMatch(/off, too far for the same object/);
+    expect(negative(twin).map((reason) => reason.field)).toEqual(['measurements', 'measurements']);
+    // 55 cm is a quarter too large; 40 cm, read exactly, is 6% off the recorded 42.5 cm: more than measuring errs.
+    const said = negative(twin).map((reason) => reason.detail);
+    expect(said).toContain('height 42.5 cm vs 40 cm: 6% off');
+    expect(said.filter((detail) => /off, too far for the same object/.test(detail))).toHaveLength(1);
   });
 
   it('tells denarii of Hadrian apart by their legends', () => {
@@ -194,5 +198,80 @@ describe('reasons', () => {
     // Assert
     const sum = top?.reasons.reduce((total, reason) => total + reason.contribution, 0) ?? 0;
     expect(top?.score).toBeCloseTo(Math.min(1, sum), 2);
+  });
+});
+
+describe('decisive details that differ', () => {
+  const twins = createTextIndex();
+  const object = (id: string, record: Omit<IndexedObject, 'id' | 'country' | 'lang'>): IndexedObject => ({ ...record, id, lang: 'en', country: 'ES' });
+  twins.upsert(
+    object('candlestick-rosario', {
+      objectType: 'candlestick', materials: ['silver'], measurements: { height: 48.5, unit: 'cm' },
+      inscriptions: [{ text: 'ES DE LA COFRADIA DE NRA SRA DEL ROSARIO AÑO DE 1764' }], description: 'Altar candlestick on a triangular base with claw feet.',
+    }),
+  );
+  twins.upsert(
+    object('denarius-felicitas', {
+      objectType: 'coin', materials: ['silver'], measurements: { diameter: 19, weight: 3.42, unit: 'mm', weightUnit: 'g' },
+      inscriptions: [{ text: 'HADRIANVS AVGVSTVS' }, { text: 'FELICITAS AVG' }], description: 'Denarius of Hadrian, Felicitas standing on the reverse.',
+    }),
+  );
+  twins.upsert(
+    object('pistol-rowntree', {
+      objectType: 'firearm', materials: ['steel', 'walnut'], measurements: { width: 36, unit: 'cm' },
+      inscriptions: [{ text: 'W. ROWNTREE LONDON' }], description: 'Flintlock holster pistol, lock engraved.',
+    }),
+  );
+  const found = (query: TextQuery, id: string) => twins.search(query, 5).find((candidate) => candidate.objectId === id);
+
+  it('counts an inscription whose year differs as a contradiction, however many words agree', () => {
+    // Arrange
+    const query = { text: 'Silver altar candlestick, triangular base on claw feet, 48 cm', structured: { inscriptions: ['ES DE LA COFRADIA DE NRA SRA DEL ROSARIO AÑO DE 1771'] } };
+
+    // Act
+    const twin = found(query, 'candlestick-rosario');
+
+    // Assert
+    expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
+    expect(negative(twin).map((reason) => reason.field)).toContain('inscriptions');
+  });
+
+  it.each([
+    ['the same year in Arabic digits', 'عمل احمد ١٢٢٠', false],
+    ['another year in Arabic digits', 'عمل احمد ١٢٢٤', true],
+    ['a year in another calendar and script', 'Ahmed 1805', false],
+    ['a reading marked as partial', '... AMAL AHMAD 12', false],
+  ])('reads %s against a dated line as a different number: %s -> %s', (_case, reading, expected) => {
+    // Arrange
+    const inscriptions = ['عمل احمد ١٢٢٠'];
+
+    // Act
+    const differs = numberDiffers(reading, inscriptions);
+
+    // Assert
+    expect(differs).toBe(expected);
+  });
+
+  it('counts a second legend read with confidence and found on none of the lines as a contradiction', () => {
+    // Arrange
+    const query = { text: 'Hadrian denarius, 19 mm, 3.4 g', structured: { inscriptions: ['HADRIANVS AVGVSTVS', 'FELICITATI AVG COS III P P'] } };
+
+    // Act
+    const twin = found(query, 'denarius-felicitas');
+
+    // Assert
+    expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
+    expect(negative(twin).some((reason) => reason.detail.startsWith("the report reads 'FELICITATI AVG COS III P P'"))).toBe(true);
+  });
+
+  it('counts an unnamed size more than twice the only recorded one as another object', () => {
+    // Arrange
+    const query = { text: "Flintlock musket, lock engraved 'W. ROWNTREE', overall 110 cm", structured: { inscriptions: ['W. ROWNTREE'] } };
+
+    // Act
+    const twin = found(query, 'pistol-rowntree');
+
+    // Assert
+    expect(negative(twin).map((reason) => reason.detail)).toContainEqual(expect.stringMatching(/^width 36 cm vs 110 cm: \d+% off, too far/));
   });
 });
