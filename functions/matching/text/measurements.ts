@@ -520,6 +520,13 @@ export const sizeTolerance = 0.08;
  * another object of the same kind, not proof (near twins are 3-20% apart; true reports within 2-3%).
  */
 export const sizeMeasuredApart = 0.03;
+const unitSize: Record<string, number> = { ...cmPer, m: 100, ...gramsPer };
+/** Half the last stated digit, in cm or g: "5 cm" stands for 4.5 to 5.5 cm, "19 mm" for 18.5 to 19.5 mm. */
+export function roundingOf(measure: Measure): number {
+  const stated = /^(\d+)(?:[.,](\d+))?\s*(mm|cm|m|g|kg)$/u.exec(measure.stated);
+  if (!stated) return 0;
+  return (0.5 / 10 ** (stated[2]?.length ?? 0)) * (unitSize[stated[3] ?? ''] ?? 0);
+}
 /** Beyond this it is a different object: a near twin is rarely more than a quarter larger or smaller by chance. */
 export const sizeContradiction = 0.25;
 

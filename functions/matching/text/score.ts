@@ -3,7 +3,7 @@ import type { Reason } from '../model.ts';
 import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading } from './inscriptions.ts';
 import { type MarkAgreement, compareMarks, markOf } from './markings.ts';
-import { type Measure, compareSizes, describe, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
+import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
 import { fold, isTransliterated, scriptOf } from './normalise.ts';
 import { textWeights } from './text-weights.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
@@ -210,7 +210,8 @@ function sizeFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
     const what = pair.registered.dimension ?? 'size';
     const key = `${what} ${pair.registered.value}`;
     const versus = `${what} ${describe(pair.registered, unit)} vs ${describe(pair.reported, unit)}`;
-    const apart = pair.difference > sizeMeasuredApart && pair.difference <= sizeContradiction;
+    // A figure stands for anything within half its last digit: "5 cm" is not 4% off a recorded 5.2 cm.
+    const apart = pair.difference > sizeMeasuredApart && pair.difference * pair.registered.value > roundingOf(pair.reported) && pair.difference <= sizeContradiction;
     if (apart && !agreed.has(key) && !disagreed.has(key)) {
       disagreed.add(key);
       findings.push({ name: 'sizesDiffer', value: 1 / 2, field: 'measurements', detail: `${versus}: ${Math.round(pair.difference * 100)}% off` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSizes, measurementsOfText, mergeSizes, sizeContradiction, sizeOfRecord, sizeOfText, sizeTolerance } from '../../../../functions/matching/text/measurements.ts';
+import { compareSizes, measurementsOfText, mergeSizes, roundingOf, sizeContradiction, sizeOfRecord, sizeOfText, sizeTolerance } from '../../../../functions/matching/text/measurements.ts';
 import { fold } from '../../../../functions/matching/text/normalise.ts';
 
 describe('sizeOfRecord', () => {
@@ -244,5 +244,22 @@ describe('compareSizes', () => {
 
     // Assert
     expect(pair?.registered.dimension).toBe('width');
+  });
+
+  it.each([
+    ['5 cm', 0.5],
+    ['19 mm', 0.05],
+    ['48.5 cm', 0.05],
+    ['1.85 kg', 5],
+    ['1 1/4 in', 0],
+  ])('takes %s to stand for anything within %s (cm or g) of it', (stated, expected) => {
+    // Arrange
+    const measure = { value: 1, stated };
+
+    // Act
+    const rounding = roundingOf(measure);
+
+    // Assert
+    expect(rounding).toBeCloseTo(expected, 6);
   });
 });
