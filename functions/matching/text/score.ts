@@ -179,14 +179,17 @@ function markFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
   const registered = object.markings.map(markOf);
   let best: { agreement: MarkAgreement; reported: string; registered: string } | undefined;
   let contradicted: { reported: string } | undefined;
+  let found = 0;
   for (const mark of query.marks) {
     const verdicts = registered.map((other) => ({ agreement: compareMarks(mark, other), registered: other.text }));
     const agreeing = verdicts.find((verdict) => verdict.agreement === 'same') ?? verdicts.find((verdict) => verdict.agreement === 'contains');
+    if (agreeing) found += 1;
     if (agreeing?.agreement && (!best || best.agreement === 'contains')) best = { agreement: agreeing.agreement, reported: mark.text, registered: agreeing.registered };
     else if (!agreeing && verdicts.some((verdict) => verdict.agreement === 'contradicts')) contradicted = { reported: mark.text };
   }
   if (best?.agreement === 'same') return [{ name: 'markSame', value: 1, field: 'markings', detail: `marking '${best.registered}' is '${best.reported}'` }];
-  if (best) return [{ name: 'markContains', value: 1, field: 'markings', detail: `marking '${best.registered}' contains '${best.reported}'` }];
+  // Parts of marks are shared by a series ("Modellnummer 2871" on every figure of a model): the share of the reported ones found counts.
+  if (best) return [{ name: 'markContains', value: found / query.marks.length, field: 'markings', detail: `marking '${best.registered}' contains '${best.reported}'` }];
   if (contradicted) {
     const on = object.markings.map((text) => `'${text}'`).join(', ');
     return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}` }];
