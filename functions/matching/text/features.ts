@@ -51,6 +51,8 @@ export interface QueryFeatures {
   words: string[];
   /** Readings the reporter gave as an inscription, with their trigrams: they can contradict. */
   inscriptions: Reading[];
+  /** Other quotations: only a number in them that the object's lines lack can speak against it. */
+  quotations: string[];
   /** Where each trigram of the whole report starts: an inscription may appear in it unannounced. */
   textGrams: ReadonlyMap<string, number[]>;
   marks: Mark[];
@@ -127,13 +129,17 @@ const inscriptionCue =
   /(inscri\w*|inschrift\w*|iscri\w*|legend\w*|reads?|lettering|nadpis\w*|yazit\w*|yazi\w*|epigraf\w*|katab\w*|nqsh|kitab\w*|铭文|题字|题记|刻字)\W*$/u;
 const quoted = /["«„“”「『]([^"«»„“”」』]{2,120})["»“”」』]|(?<!\p{L})'([^']{2,120})'(?!\p{L})/gu;
 
-function inscriptionsIn(text: string): string[] {
+/** Quotations in a report: those announced as an inscription, and the rest (titles, labels, perhaps an unannounced line). */
+function quotationsIn(text: string): { readings: string[]; unannounced: string[] } {
   const readings: string[] = [];
+  const unannounced: string[] = [];
   for (const match of text.matchAll(quoted)) {
     const before = fold(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index));
-    if (inscriptionCue.test(before.replace(/[\s:,.()-]+$/u, ' '))) readings.push((match[1] ?? match[2] ?? '').trim());
+    const quotation = (match[1] ?? match[2] ?? '').trim();
+    if (inscriptionCue.test(before.replace(/[\s:,.()-]+$/u, ' '))) readings.push(quotation);
+    else unannounced.push(quotation);
   }
-  return readings;
+  return { readings, unannounced };
 }
 
 // Letters and digits OCR and hurried typing confuse: "Egypt1an fa1ence", "0siris", "Rornan", "Hadrlan".
@@ -174,12 +180,14 @@ export function queryFeatures(query: TextQuery, known: (stem: string) => boolean
   const textMarks = marksInText(folded);
   const sizeOfStructured = sizeOfRecord(structured.measurements);
   const period = periodOutsideMarks(folded);
+  const quotations = quotationsIn(text);
   return {
     types: byKind('objectType'),
     materials: byKind('material'),
     subjects: byKind('subject'),
     words: unique(plainWordsOf([...typeField.rest, ...materialField.rest, ...free.rest]).map((token) => ocrStem(token, known))),
-    inscriptions: unique([...(structured.inscriptions ?? []), ...inscriptionsIn(text)]).map(readingOf),
+    inscriptions: unique([...(structured.inscriptions ?? []), ...quotations.readings]).map(readingOf),
+    quotations: quotations.unannounced,
     textGrams: trigramPositions(skeleton([text, ...(structured.inscriptions ?? [])].join(' '))),
     marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],
     numbers: textMarks.loose,

@@ -1,7 +1,7 @@
 // Weighs the evidence between a report and one object into a score 0..1, with a reason a person can check for every point given or taken.
 import type { Reason } from '../model.ts';
 import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
-import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading } from './inscriptions.ts';
+import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading, skeleton, trigrams } from './inscriptions.ts';
 import { type MarkAgreement, compareMarks, markOf } from './markings.ts';
 import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
 import { fold, isTransliterated, scriptOf } from './normalise.ts';
@@ -120,13 +120,19 @@ const confidentlyDifferent = (reading: Reading, inscriptions: Reading[]) =>
 
 // A number read on both sides that differs (a year, a negative or issue number) tells a twin from the object even when the words
 // agree: "...DEL ROSARIO AÑO DE 1764" is not "...DEL SANTISIMO AÑO DE 1771". Digits of every script are folded to 0-9 first.
-const numbersIn = (text: string) => fold(text).match(/\d+/gu) ?? [];
-export function numberDiffers(reading: string, inscriptions: string[]): boolean {
+// Single digits are too often part of a reading ("qi2-bi2-ma", a line number) to tell anything.
+const numbersIn = (text: string) => (fold(text).match(/\d+/gu) ?? []).filter((number) => number.length >= 2);
+/**
+ * Whether a reading gives a number the object's lines in the same script lack. For a quotation not announced as an inscription
+ * (perhaps a price or a lot), only a number as long as one on the object counts: a year against a year, a negative against one.
+ */
+export function numberDiffers(reading: string, inscriptions: string[], announced = true): boolean {
   if (partial.test(reading)) return false;
   const ours = numbersIn(reading);
   // Only against lines in a script read the same way: an Ottoman line counts its years in another calendar.
   const theirs = new Set(inscriptions.filter((text) => comparable(scriptOf(text), scriptOf(reading))).flatMap(numbersIn));
-  return ours.length > 0 && theirs.size > 0 && ours.some((number) => !theirs.has(number));
+  const lengths = new Set([...theirs].map((number) => number.length));
+  return ours.some((number) => !theirs.has(number) && (announced ? theirs.size > 0 : lengths.has(number.length)));
 }
 
 function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
@@ -163,6 +169,15 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
     return [finding];
   }
   if (agreeing) return [agreeing];
+  // A quoted line not announced as an inscription ("« 152. Tombeaux des Califes »") is often one all the same: its number,
+  // when the object's lines give another and none of its marks holds it, tells another print of a series.
+  const quotedApart = query.quotations.find(
+    (quotation) => trigrams(skeleton(quotation)).length >= minimumReading && numberDiffers(quotation, object.inscriptions, false) && !object.markings.some((marking) => markOf(marking).numbers.some((number) => quotation.includes(number))),
+  );
+  if (quotedApart) {
+    const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
+    return [{ name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail: `the report quotes '${quotedApart}', the object is inscribed ${on}` }];
+  }
   // The report may still quote the inscription in passing, or in another line than the one it announced.
   for (const inscription of registered) {
     if (inscription.grams.length < minimumReading) continue;

@@ -252,6 +252,21 @@ describe('decisive details that differ', () => {
     expect(differs).toBe(expected);
   });
 
+  it.each([
+    ['a negative number of the same series', '152. Tombeaux des Califes', true],
+    ['a price', 'clay stone souvenir, USD 25', false],
+    ['the same number', '143. Mosquée du Sultan Hassan', false],
+  ])('reads %s in a quotation not announced as an inscription: %s -> %s', (_case, quotation, expected) => {
+    // Arrange
+    const inscriptions = ['143. Mosquée du Sultan Hassan. Le Caire', 'a-na be-li-ia qi2-bi2-ma'];
+
+    // Act
+    const differs = numberDiffers(quotation, inscriptions, false);
+
+    // Assert
+    expect(differs).toBe(expected);
+  });
+
   it('counts a second legend read with confidence and found on none of the lines as a contradiction', () => {
     // Arrange
     const query = { text: 'Hadrian denarius, 19 mm, 3.4 g', structured: { inscriptions: ['HADRIANVS AVGVSTVS', 'FELICITATI AVG COS III P P'] } };
