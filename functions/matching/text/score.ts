@@ -209,8 +209,10 @@ function markFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
     const on = object.markings.map((text) => `'${text}'`).join(', ');
     return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}` }];
   }
+  // A bare number supports a mark it is the whole number of, or a part of four digits or more: the '152' of a report (a lot, a
+  // negative, a price) is no sign of the real register's '1996.69.152', where every short part is shared by thousands of marks.
   for (const number of query.numbers) {
-    const holder = registered.find((mark) => mark.numbers.includes(number));
+    const holder = registered.find((mark) => mark.numbers.join('') === number || (number.length >= 4 && mark.numbers.includes(number)));
     if (holder) return [{ name: 'numberInMark', value: 1, field: 'markings', detail: `marking '${holder.text}' contains '${number}'` }];
   }
   return [];

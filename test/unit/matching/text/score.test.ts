@@ -222,6 +222,12 @@ describe('decisive details that differ', () => {
       inscriptions: [{ text: 'W. ROWNTREE LONDON' }], description: 'Flintlock holster pistol, lock engraved.',
     }),
   );
+  twins.upsert(
+    object('print-accession', {
+      objectType: 'photograph', materials: ['albumen print'], markings: [{ kind: 'inventory-number', text: '1996.69.152' }, { kind: 'stamp', text: 'проба 84, 1882' }],
+      description: 'Albumen print of a mosque in Cairo.',
+    }),
+  );
   const found = (query: TextQuery, id: string) => twins.search(query, 5).find((candidate) => candidate.objectId === id);
 
   it('counts an inscription whose year differs as a contradiction, however many words agree', () => {
@@ -288,5 +294,19 @@ describe('decisive details that differ', () => {
 
     // Assert
     expect(negative(twin).map((reason) => reason.detail)).toContainEqual(expect.stringMatching(/^width 36 cm vs 110 cm: \d+% off, too far/));
+  });
+
+  it.each([
+    ['a short part of an accession number', 'Albumen print of a mosque in Cairo, negative 152', []],
+    ['a part of four digits', 'Albumen print of a mosque in Cairo, hallmarked 1882', ["marking 'проба 84, 1882' contains '1882'"]],
+  ])('takes a bare number that is %s as support only when it could be the mark', (_case, text, expected) => {
+    // Arrange
+    const query = { text };
+
+    // Act
+    const candidate = found(query, 'print-accession');
+
+    // Assert
+    expect(candidate?.reasons.filter((reason) => reason.field === 'markings').map((reason) => reason.detail)).toEqual(expected);
   });
 });
