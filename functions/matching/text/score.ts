@@ -141,6 +141,7 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
   let agreeing: Finding | undefined;
   let contradicting: (Finding & { decisive: boolean }) | undefined;
   const agreed = new Set<string>();
+  const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
   for (const reading of query.inscriptions) {
     let best = { share: 0, text: '' };
     for (const inscription of registered) {
@@ -149,7 +150,6 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
       const share = across ? Math.max(letterShare, containment(reading.consonantGrams, inscription.consonantSet)) : letterShare;
       if (share > best.share) best = { share, text: inscription.text };
     }
-    const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
     const detail = `the report reads '${reading.text}', the object is inscribed ${on}`;
     if (numberDiffers(reading.text, object.inscriptions)) {
       contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail, decisive: true };
@@ -175,7 +175,6 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
     (quotation) => trigrams(skeleton(quotation)).length >= minimumReading && numberDiffers(quotation, object.inscriptions, false) && !object.markings.some((marking) => markOf(marking).numbers.some((number) => quotation.includes(number))),
   );
   if (quotedApart) {
-    const on = object.inscriptions.map((text) => `'${text}'`).join(', ');
     return [{ name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail: `the report quotes '${quotedApart}', the object is inscribed ${on}` }];
   }
   // The report may still quote the inscription in passing, or in another line than the one it announced.
