@@ -241,12 +241,6 @@ export function photoIndexFromSnapshot(snapshot: PhotoIndexSnapshot, options: Ph
   }
   // With room to grow: images registered after the snapshot are upserted into it.
   const descriptors = descriptorStore(snapshot.objectIds.length + Math.max(1024, snapshot.objectIds.length >> 3), snapshot.vectors);
-  const words = createInvertedFile();
-  // Views, not copies: at a million images the words are most of the index, and the snapshot's array holds them once.
-  let at = 0;
-  snapshot.wordCounts.forEach((count, slot) => {
-    words.set(slot, snapshot.words.subarray(at, at + count));
-    at += count;
-  });
+  const words = createInvertedFile({ counts: snapshot.wordCounts, words: snapshot.words });
   return buildIndex(options, { objectIds: [...snapshot.objectIds], imageIds: [...snapshot.imageIds], descriptors, words });
 }
