@@ -33,13 +33,17 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 
 function baselineOf(set: EvalSet): Promise<Map<string, BaselineAnswer>> {
   if (!withBaseline) return Promise.resolve(new Map());
+  const started = performance.now();
   const job: BaselineJob = {
     gallery: set.gallery.map(({ id, path }) => ({ id, path })),
     queries: set.queries.map(({ id, path }) => ({ id, path })),
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./photo-eval-baseline.ts', import.meta.url), { workerData: job });
-    worker.once('message', (answers: BaselineAnswer[]) => resolve(new Map(answers.map((answer) => [answer.query, answer]))));
+    worker.once('message', (answers: BaselineAnswer[]) => {
+      console.log(`(${set.name}: the ORB baseline matched ${set.queries.length} photos against ${set.gallery.length} in ${fixed((performance.now() - started) / 1000, 0)} s)`);
+      resolve(new Map(answers.map((answer) => [answer.query, answer])));
+    });
     worker.once('error', reject);
   });
 }
