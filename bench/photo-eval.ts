@@ -1,5 +1,5 @@
 // Photo search on field photos nobody here made (the development set in ../shared/eval/photos, and the held-out
-// photos of bench/field-photos.ts), through the API's own path, beside an exhaustive AKAZE baseline run alongside.
+// photos of bench/field-photos.ts), through the API's own path, beside an exhaustive ORB baseline run alongside.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -33,13 +33,17 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 
 function baselineOf(set: EvalSet): Promise<Map<string, BaselineAnswer>> {
   if (!withBaseline) return Promise.resolve(new Map());
+  const started = performance.now();
   const job: BaselineJob = {
     gallery: set.gallery.map(({ id, path }) => ({ id, path })),
     queries: set.queries.map(({ id, path }) => ({ id, path })),
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./photo-eval-baseline.ts', import.meta.url), { workerData: job });
-    worker.once('message', (answers: BaselineAnswer[]) => resolve(new Map(answers.map((answer) => [answer.query, answer]))));
+    worker.once('message', (answers: BaselineAnswer[]) => {
+      console.log(`(${set.name}: the ORB baseline matched ${set.queries.length} photos against ${set.gallery.length} in ${fixed((performance.now() - started) / 1000, 0)} s)`);
+      resolve(new Map(answers.map((answer) => [answer.query, answer])));
+    });
     worker.once('error', reject);
   });
 }
@@ -112,7 +116,7 @@ function report(set: EvalSet, outcomes: Outcome[], registerMs: number[]): void {
   const shortlisted = (of: Outcome[]) => of.filter((outcome) => outcome.verified).length / Math.max(1, of.length);
 
   console.log(`\n=== ${set.name}: ${set.gallery.length} registered photos, ${positives.length} field photos of registered objects, ${negatives.length} of unregistered ===`);
-  console.log(`condition (${set.name})`.padEnd(34) + '    n   top-1  recall@1%FM  shortlist' + (withBaseline ? '   AKAZE top-1  AKAZE recall@1%FM' : ''));
+  console.log(`condition (${set.name})`.padEnd(34) + '    n   top-1  recall@1%FM  shortlist' + (withBaseline ? '     ORB top-1    ORB recall@1%FM' : ''));
   const conditions = [['overall', positives] as const, ...set.conditions.map((tag) => [tag, positives.filter((outcome) => outcome.tags.includes(tag))] as const)];
   for (const [name, of] of conditions) {
     if (of.length === 0) continue;
@@ -122,7 +126,7 @@ function report(set: EvalSet, outcomes: Outcome[], registerMs: number[]): void {
   }
   const falseAt = (side: Side, threshold: number) => negatives.filter((outcome) => scoreOf(outcome, side) >= threshold).length / Math.max(1, negatives.length);
   console.log(
-    `thresholds at <= 1% false matches (${set.name}): ours ${fixed(thresholds.ours)}` + (withBaseline ? `, AKAZE ${fixed(thresholds.baseline, 0)} inliers` : ''),
+    `thresholds at <= 1% false matches (${set.name}): ours ${fixed(thresholds.ours)}` + (withBaseline ? `, ORB baseline ${fixed(thresholds.baseline, 0)} inliers` : ''),
   );
   console.log(
     `at the registry's alert threshold ${alertThreshold} (${set.name}): false matches ${fixed(falseAt('ours', alertThreshold))}, ` +

@@ -1,158 +1,205 @@
-// Photo shortlist latency and memory at 10k, 100k and 1M images (global descriptors and the inverted file of visual
-// words), beside a float linear scan of the global descriptors; fingerprinting and verification cost apart. Each
-// query carries four global descriptors, as query photos do, and the visual words of a real field photo's keypoints.
-import { fingerprintPhoto } from '../functions/matching/photo/fingerprint.ts';
+// Photo search at 10k, 100k, 300k and 1M registered images: the snapshot's size and load time, the memory the index
+// holds, and a whole query's CPU time (shortlist by visual words and global descriptor, then geometric verification of
+// the shortlist with each candidate's local features fetched as from the table), beside a linear scan of the global
+// descriptors in the same run. Then fingerprinting a photo, stage by stage.
+//
+// The registered images are synthetic, built from real descriptors: the development set's 138 registered photos
+// (../shared/eval/photos/gallery) are fingerprinted, and each synthetic image takes a random half of the keypoints of
+// one of them and a random half of another's (real ORB descriptors at real positions, so real visual words with their
+// real frequencies), and the first one's global descriptor with noise. Queries are the set's real field photos.
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { normalisePhoto } from '../functions/images/photo.ts';
+import { fingerprintPhoto, type PhotoFingerprint } from '../functions/matching/photo/fingerprint.ts';
 import { globalDimensions, quantisationScale } from '../functions/matching/photo/global-descriptor.ts';
-import { createPhotoIndex, photoIndexFromSnapshot, type PhotoIndexSnapshot } from '../functions/matching/photo/photo-index.ts';
-import { verifyMatch } from '../functions/matching/photo/verify.ts';
-import { vocabularySize } from '../functions/matching/photo/visual-words.ts';
-import { fieldPhoto, registeredPhoto, syntheticObjects, type SyntheticObject } from '../test/fixtures/photo-corpus.ts';
+import { distinctWords } from '../functions/matching/photo/inverted-file.ts';
+import { descriptorBytes, detectFeatures, unpackFeatures, type LocalFeatures } from '../functions/matching/photo/local-features.ts';
+import { photoIndexFromSnapshot, type PhotoIndexSnapshot } from '../functions/matching/photo/photo-index.ts';
+import { visualWords } from '../functions/matching/photo/visual-words.ts';
+import { fingerprintQueryPhoto } from '../functions/matching/query-photo.ts';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from '../functions/matching/snapshot-file.ts';
 import { seededRandom } from '../test/fixtures/random.ts';
+import { evalSets } from './photo-eval-sets.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,300000,1000000').split(',').map(Number);
-const queries = 200;
-const shortlistSize = 20;
-const wordShortlistSize = 60;
-// A registered photo's 500 keypoints fall on about this many distinct words.
-const wordsPerImage = 420;
+const queryCount = Number(process.env.BENCH_QUERIES ?? 100);
+const scanQueries = 20;
 const random = seededRandom(42);
+const set = (await evalSets())[0]!;
+const setName = `${set.name} (${set.gallery.length} registered photos, ${set.queries.length} field photos)`;
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
+const megabytes = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+// This machine is shared: CPU time (of the whole process, sharp's threads included) is what the work would take on
+// idle cores; wall time is printed beside it.
+async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T; wall: number; cpu: number }> {
+  const [wall, cpu] = [performance.now(), process.cpuUsage()];
+  const result = await work();
+  const used = process.cpuUsage(cpu);
+  return { result, wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+}
+
+// --- The real material: registered photos as the image processor fingerprints them, field photos as a search does.
+const pool: { fingerprint: PhotoFingerprint; words: Uint16Array; points: Uint16Array; descriptors: Uint8Array }[] = [];
+for (const entry of set.gallery) {
+  const fingerprint = await fingerprintPhoto((await normalisePhoto(await readFile(entry.path))).normalised);
+  const points = Buffer.from(fingerprint.local.points, 'base64');
+  pool.push({
+    fingerprint,
+    words: visualWords(unpackFeatures(fingerprint.local).words),
+    points: new Uint16Array(points.buffer.slice(points.byteOffset, points.byteOffset + points.length)),
+    descriptors: Buffer.from(fingerprint.local.descriptors, 'base64'),
+  });
+}
+const queryPhotos = set.queries.slice(0, queryCount);
+const queries: PhotoFingerprint[] = [];
+for (const entry of queryPhotos) queries.push(await fingerprintQueryPhoto(await readFile(entry.path), 'imageKey', { fingerprint: fingerprintPhoto }));
+
+// --- Synthetic image `slot`: a random half of pool photo a's keypoints and of pool photo b's, drawn from a seed of
+// its own, so that its words (in the snapshot) and its local features (fetched at verification) agree.
+function keypointsOf(slot: number): { a: number; chosen: [number, number][] } {
+  const draw = seededRandom(slot * 7919 + 17);
+  const a = slot % pool.length;
+  const b = Math.floor(draw() * pool.length);
+  const chosen: [number, number][] = [];
+  for (const photo of [a, b]) {
+    const count = (pool[photo]!.words).length;
+    for (let k = 0; k < count; k++) if (draw() < 0.5) chosen.push([photo, k]);
+  }
+  return { a, chosen };
+}
+
+function localFeaturesOf(slot: number): LocalFeatures {
+  const { a, chosen } = keypointsOf(slot);
+  const points = new Uint16Array(chosen.length * 2);
+  const descriptors = new Uint8Array(chosen.length * descriptorBytes);
+  chosen.forEach(([photo, k], n) => {
+    const source = pool[photo]!;
+    points.set(source.points.subarray(k * 2, k * 2 + 2), n * 2);
+    descriptors.set(source.descriptors.subarray(k * descriptorBytes, (k + 1) * descriptorBytes), n * descriptorBytes);
+  });
+  const { width, height } = pool[a]!.fingerprint.local;
+  return { width, height, points: Buffer.from(points.buffer).toString('base64'), descriptors: Buffer.from(descriptors).toString('base64') };
+}
 
 function gaussian(): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
-// Real descriptors cluster (objects of one kind look alike), so vectors are drawn around a thousand centres.
-const centres = Array.from({ length: 1000 }, () => Float64Array.from({ length: globalDimensions }, gaussian));
-function descriptorNear(centre: Float64Array, spread: number): Int8Array {
-  const values = Array.from(centre, (value) => value + spread * gaussian());
-  const norm = Math.hypot(...values);
-  return Int8Array.from(values, (value) => Math.max(-127, Math.min(127, Math.round((value / norm) * quantisationScale))));
-}
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
-const megabytes = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
-
-// This machine is shared: CPU time of this (single-threaded) search is what it would take on an idle core.
-async function timed(work: () => unknown): Promise<{ wall: number; cpu: number }> {
-  const [wall, cpu] = [performance.now(), process.cpuUsage()];
-  await work();
-  const used = process.cpuUsage(cpu);
-  return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
-}
-
-function floatScan(floats: Float32Array, count: number, queries: Float32Array[]): number[] {
-  const best: { slot: number; similarity: number }[] = [];
-  for (let slot = 0; slot < count; slot++) {
-    let dot = -Infinity;
-    for (const query of queries) {
-      let sum = 0;
-      for (let d = 0; d < globalDimensions; d++) sum += (query[d] as number) * (floats[slot * globalDimensions + d] as number);
-      dot = Math.max(dot, sum);
-    }
-    if (best.length === shortlistSize && dot <= (best[shortlistSize - 1] as { similarity: number }).similarity) continue;
-    best.push({ slot, similarity: dot });
-    best.sort((a, b) => b.similarity - a.similarity);
-    if (best.length > shortlistSize) best.pop();
-  }
-  return best.map((entry) => entry.slot);
-}
-
-// Words are not equally common: a skewed draw over the vocabulary, so that common words have long posting lists.
-function imageWords(): Uint16Array {
-  const chosen = new Set<number>();
-  while (chosen.size < wordsPerImage) chosen.add(Math.floor(vocabularySize * random() ** 1.6));
-  return Uint16Array.from(chosen).sort();
-}
-
-const fieldObject = syntheticObjects(1, 77)[0] as SyntheticObject;
-const fieldQuery = await fingerprintPhoto(await fieldPhoto(fieldObject, 'background', 1), { query: true });
-
-// Fingerprinting a registered photo and a query photo of the synthetic corpus (800 px photos).
-const fingerprintMs: { stored: number[]; query: number[] } = { stored: [], query: [] };
-for (const object of syntheticObjects(10, 5)) {
-  const registered = await registeredPhoto(object);
-  fingerprintMs.stored.push((await timed(() => fingerprintPhoto(registered))).cpu);
-  const field = await fieldPhoto(object, 'background', 3);
-  fingerprintMs.query.push((await timed(() => fingerprintPhoto(field, { query: true }))).cpu);
-}
-console.log(
-  `fingerprinting (synthetic corpus), cpu p50 / max: registered photo ${fixed(percentile(fingerprintMs.stored, 0.5), 0)} / ${fixed(Math.max(...fingerprintMs.stored), 0)} ms, ` +
-    `query photo ${fixed(percentile(fingerprintMs.query, 0.5), 0)} / ${fixed(Math.max(...fingerprintMs.query), 0)} ms\n`,
-);
-
-console.log('images     load cpu  snapshot  memory   shortlist cpu p50   p99 (wall p99)   float scan cpu p50   p99   ratio p50');
-for (const size of sizes) {
+function snapshotOf(size: number): PhotoIndexSnapshot {
   const vectors = new Int8Array(size * globalDimensions);
-  const objectIds: string[] = [];
-  const words = new Uint16Array(size * wordsPerImage);
-  for (let i = 0; i < size; i++) {
-    vectors.set(descriptorNear(centres[i % centres.length] as Float64Array, 0.8), i * globalDimensions);
-    objectIds.push(`object-${String(i).padStart(7, '0')}`);
-    words.set(imageWords(), i * wordsPerImage);
+  const wordCounts = new Uint16Array(size);
+  const perImage: Uint16Array[] = [];
+  let total = 0;
+  for (let slot = 0; slot < size; slot++) {
+    const { a, chosen } = keypointsOf(slot);
+    const words = distinctWords(Uint16Array.from(chosen, ([photo, k]) => pool[photo]!.words[k] as number));
+    perImage.push(words);
+    wordCounts[slot] = words.length;
+    total += words.length;
+    const base = pool[a]!.fingerprint.global;
+    for (let d = 0; d < globalDimensions; d++) vectors[slot * globalDimensions + d] = Math.max(-127, Math.min(127, Math.round((base[d] as number) + 6 * gaussian())));
   }
-  // The snapshot is one JSON document (index-store.ts): past some size it no longer fits one V8 string.
-  let json: string;
-  try {
-    json = JSON.stringify({
-    version: 2,
-    dimensions: globalDimensions,
-    objectIds,
-    imageIds: objectIds.map(() => 'front'),
-    vectors: Buffer.from(vectors.buffer).toString('base64'),
-    wordCounts: Buffer.from(new Uint16Array(size).fill(wordsPerImage).buffer).toString('base64'),
-      words: Buffer.from(words.buffer).toString('base64'),
-    } satisfies PhotoIndexSnapshot);
-  } catch (error) {
-    console.log(`${String(size).padStart(9)}  the snapshot does not fit one JSON string: ${String(error)}`);
-    break;
+  const words = new Uint16Array(total);
+  let at = 0;
+  for (const imageWords of perImage) {
+    words.set(imageWords, at);
+    at += imageWords.length;
   }
+  const objectIds = Array.from({ length: size }, (_, slot) => `00000000-0000-4000-8000-${String(slot).padStart(12, '0')}`);
+  return { version: 3, dimensions: globalDimensions, objectIds, imageIds: objectIds.map(() => 'front'), vectors: new Uint8Array(vectors.buffer), wordCounts, words };
+}
 
+/** The baseline: the best dot product over the query's global descriptors, every image, in plain JavaScript. */
+function globalScan(vectors: Int8Array, count: number, descriptors: number[][]): number {
+  let best = -Infinity;
+  let bestSlot = -1;
+  for (let slot = 0; slot < count; slot++) {
+    for (const query of descriptors) {
+      let sum = 0;
+      for (let d = 0; d < globalDimensions; d++) sum += (query[d] as number) * (vectors[slot * globalDimensions + d] as number);
+      if (sum > best) [best, bestSlot] = [sum, slot];
+    }
+  }
+  return bestSlot;
+}
+
+console.log(`photo search at scale: synthetic registered images from the real descriptors of ${setName}; ${queries.length} of its field photos as queries`);
+console.log('images   snapshot  write cpu  load cpu  index memory (rss)   query cpu p50    p99   (wall p99)  verified  global scan p50  ratio');
+for (const size of sizes) {
+  const built = snapshotOf(size);
+  const write = await timed(() => encodeIndexSnapshot({ builtAt: new Date(0).toISOString(), sought: built.objectIds, text: '', photo: built }));
+  const file = write.result;
   globalThis.gc?.();
   const before = process.memoryUsage();
-  let index = createPhotoIndex();
-  const load = await timed(() => (index = photoIndexFromSnapshot(JSON.parse(json) as PhotoIndexSnapshot, { shortlistSize, wordShortlistSize })));
+  const load = await timed(() => photoIndexFromSnapshot(decodeIndexSnapshot(file).photo, { keepLocalFeatures: false }));
+  const index = load.result;
   globalThis.gc?.();
   const after = process.memoryUsage();
-  const heldBytes = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
+  const held = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
 
-  const floats = Float32Array.from(vectors, (value) => value / quantisationScale);
-  const ours: number[] = [];
-  const oursWall: number[] = [];
-  const naive: number[] = [];
-  for (let q = 0; q < queries; q++) {
-    const centre = centres[Math.floor(random() * centres.length)] as Float64Array;
-    const [global, ...alternates] = Array.from({ length: 4 }, () => Array.from(descriptorNear(centre, 0.8))) as [number[], ...number[][]];
-    // A real field photo's keypoints and no loader: search stops after the shortlist, which is what this measures.
-    const query = { ...fieldQuery, global, alternates };
-    const search = await timed(() => index.search(query, 10));
-    ours.push(search.cpu);
-    oursWall.push(search.wall);
-    const floatQueries = [global, ...alternates].map((descriptor) => Float32Array.from(descriptor, (value) => value / quantisationScale));
-    naive.push((await timed(() => floatScan(floats, size, floatQueries))).cpu);
+  // Local features come from the table in production (one read per candidate, waited on, not computed): here each
+  // query runs once to gather its candidates' features, then again timed with them at hand.
+  const fetched = new Map<string, Pick<PhotoFingerprint, 'local'>>();
+  const loadLocal = async (objectId: string) => {
+    let features = fetched.get(objectId);
+    if (!features) fetched.set(objectId, (features = { local: localFeaturesOf(Number(objectId.slice(-12))) }));
+    return features;
+  };
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const verified: number[] = [];
+  for (const query of queries) {
+    fetched.clear();
+    await index.search(query, 10, loadLocal);
+    verified.push(fetched.size);
+    const search = await timed(() => index.search(query, 10, loadLocal));
+    cpu.push(search.cpu);
+    wall.push(search.wall);
   }
+  const vectors = new Int8Array(built.vectors.buffer, built.vectors.byteOffset, built.vectors.length);
+  const scan: number[] = [];
+  for (const query of queries.slice(0, scanQueries)) scan.push((await timed(() => globalScan(vectors, size, [query.global, ...(query.alternates ?? [])]))).cpu);
   console.log(
-    `${String(size).padStart(9)}  ${fixed(load.cpu, 0).padStart(8)} ms  ${megabytes(json.length).padStart(5)} MB  ${megabytes(heldBytes).padStart(4)} MB` +
-      `   ${fixed(percentile(ours, 0.5)).padStart(13)} ms ${fixed(percentile(ours, 0.99)).padStart(5)} ms (${fixed(percentile(oursWall, 0.99))} ms)` +
-      `   ${fixed(percentile(naive, 0.5)).padStart(14)} ms ${fixed(percentile(naive, 0.99)).padStart(5)} ms` +
-      `   ${fixed(percentile(ours, 0.5) / percentile(naive, 0.5), 2).padStart(6)}`,
+    `${String(size).padStart(8)} ${megabytes(file.length).padStart(6)} MB ${fixed(write.cpu).padStart(8)} ms ${fixed(load.cpu).padStart(7)} ms` +
+      ` ${megabytes(held).padStart(7)} MB (${megabytes(after.rss).padStart(5)} MB)` +
+      ` ${fixed(percentile(cpu, 0.5)).padStart(10)} ms ${fixed(percentile(cpu, 0.99)).padStart(5)} ms (${fixed(percentile(wall, 0.99)).padStart(5)} ms)` +
+      ` ${fixed(percentile(verified, 0.5)).padStart(8)} ${fixed(percentile(scan, 0.5)).padStart(13)} ms ${fixed(percentile(cpu, 0.5) / percentile(scan, 0.5), 2).padStart(6)}`,
   );
 }
 
-// Verification does not depend on the index size: the same shortlist of real fingerprints at any scale.
-const verified = shortlistSize + wordShortlistSize;
-const objects = syntheticObjects(verified, 7);
-const stored = [];
-for (const object of objects) stored.push(await fingerprintPhoto(await registeredPhoto(object)));
-const verifyMs: number[] = [];
-const verifyWall: number[] = [];
-for (let q = 0; q < 10; q++) {
-  const query = await fingerprintPhoto(await fieldPhoto(objects[q] as (typeof objects)[number], q % 2 ? 'crop' : 'mirror', q), { query: true });
-  const { cpu, wall } = await timed(() => stored.forEach((candidate) => verifyMatch(query, candidate)));
-  verifyMs.push(cpu);
-  verifyWall.push(wall);
+// --- Fingerprinting, on the set's own photos and on the same field photos as a 12-megapixel phone sends them.
+const fingerprintRuns = 20;
+const stages: Record<string, number[]> = {};
+const record = (stage: string, value: number) => (stages[stage] ??= []).push(value);
+for (const entry of set.gallery.slice(0, fingerprintRuns)) {
+  const bytes = await readFile(entry.path);
+  const normalised = await timed(() => normalisePhoto(bytes));
+  const fingerprint = await timed(() => fingerprintPhoto(normalised.result.normalised));
+  record('registered photo: normalise', normalised.cpu);
+  record('registered photo: fingerprint', fingerprint.cpu);
 }
-console.log(
-  `\nverifying a shortlist of ${verified} (direct and mirror image): cpu p50 ${fixed(percentile(verifyMs, 0.5))} ms, ` +
-    `p99 ${fixed(percentile(verifyMs, 0.99))} ms (wall p99 ${fixed(percentile(verifyWall, 0.99))} ms)`,
-);
+for (const entry of queryPhotos.slice(0, fingerprintRuns)) {
+  const bytes = await readFile(entry.path);
+  const phone = await sharp(bytes).resize(4032, 3024, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
+  for (const [name, photo] of [['field photo', bytes], ['12 MP field photo', phone]] as const) {
+    const whole = await timed(() => fingerprintQueryPhoto(photo, 'imageKey', { fingerprint: fingerprintPhoto }));
+    record(`${name}: normalise and fingerprint`, whole.cpu);
+    record(`${name}: same, wall`, whole.wall);
+  }
+  // Stage by stage, on the normalised photo: decoding and resizing, ORB (direct and mirror image), visual words.
+  const { normalised } = await normalisePhoto(bytes);
+  const grey = await timed(async () => {
+    const { data, info } = await sharp(normalised).autoOrient().resize({ width: 768, height: 768, fit: 'inside' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  });
+  record('stage: decode and resize to 768 px', grey.cpu);
+  const orb = await timed(() => detectFeatures(grey.result, 1500));
+  record('stage: ORB, 1,500 keypoints at 768 px (one of two)', orb.cpu);
+  const unpacked = unpackFeatures(orb.result).words;
+  record('stage: visual words of 1,500 keypoints (at search)', (await timed(() => visualWords(unpacked))).cpu);
+}
+console.log(`\nfingerprinting (${setName}, ${fingerprintRuns} photos each), cpu ms p50 / max:`);
+for (const [stage, values] of Object.entries(stages)) console.log(`  ${stage.padEnd(58)} ${fixed(percentile(values, 0.5)).padStart(5)} / ${fixed(Math.max(...values)).padStart(5)}`);

@@ -1,34 +1,32 @@
 // Where the matching index comes from: its snapshot in S3, the changes since in the table, and the local photo
 // features of shortlisted images, read one item each.
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { bucket } from '../../infra/resources.ts';
 import type { PhotoFingerprint } from '../matching/photo/fingerprint.ts';
-import type { IndexChange, IndexSnapshot, IndexStore } from '../matching/registry-index.ts';
+import type { IndexChange, IndexStore } from '../matching/registry-index.ts';
 import type { StoredObject } from '../objects/model.ts';
 import { dynamo, s3 } from './clients.ts';
 import { fingerprintKey } from './dynamo-registry.ts';
 
-const snapshotKey = `${bucket.indexPrefix}snapshot.json.gz`;
+/** The snapshot as snapshot-file.ts writes it (gzipped binary). */
+const snapshotKey = `${bucket.indexPrefix}snapshot.bin.gz`;
 
-export function indexStore(tableName: string, bucketName: string): IndexStore & { saveSnapshot(snapshot: IndexSnapshot): Promise<void> } {
+export function indexStore(tableName: string, bucketName: string): IndexStore & { saveSnapshot(bytes: Uint8Array): Promise<void> } {
   return {
     async loadSnapshot() {
       try {
         const object = await s3.send(new GetObjectCommand({ Bucket: bucketName, Key: snapshotKey }));
         const bytes = await object.Body?.transformToByteArray();
-        return bytes && (JSON.parse(gunzipSync(bytes).toString('utf8')) as IndexSnapshot);
+        return bytes;
       } catch (error) {
         if (error instanceof NoSuchKey) return undefined;
         throw error;
       }
     },
 
-    async saveSnapshot(snapshot) {
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucketName, Key: snapshotKey, Body: gzipSync(JSON.stringify(snapshot)), ContentType: 'application/json', ContentEncoding: 'gzip' }),
-      );
+    async saveSnapshot(bytes) {
+      await s3.send(new PutObjectCommand({ Bucket: bucketName, Key: snapshotKey, Body: bytes, ContentType: 'application/gzip' }));
     },
 
     async *changesSince(at) {

@@ -6,6 +6,7 @@ import { bestPerObject, calibrate, combine } from './combine.ts';
 import type { Candidate, IndexedObject, TextQuery } from './model.ts';
 import type { PhotoFingerprint } from './photo/fingerprint.ts';
 import { createPhotoIndex, photoAlertThreshold, photoIndexFromSnapshot, type LocalFeatureLoader, type PhotoIndex, type PhotoIndexSnapshot } from './photo/photo-index.ts';
+import { decodeIndexSnapshot } from './snapshot-file.ts';
 import { createTextIndex, textAlertThreshold, textIndexFromSnapshot } from './text/text-index.ts';
 
 type TextIndex = ReturnType<typeof createTextIndex>;
@@ -17,12 +18,13 @@ export type IndexChange =
 export interface IndexSnapshot {
   builtAt: string;
   sought: string[];
-  text: { encoding: 'utf8' | 'base64'; data: string };
+  text: string | Uint8Array;
   photo: PhotoIndexSnapshot;
 }
 
 export interface IndexStore {
-  loadSnapshot(): Promise<IndexSnapshot | undefined>;
+  /** The latest snapshot's bytes, as snapshot-file.ts writes them. */
+  loadSnapshot(): Promise<Uint8Array | undefined>;
   /** Object and image changes at or after the instant (all of them when undefined), oldest first. */
   changesSince(at: string | undefined): AsyncIterable<IndexChange>;
   localFeatures: LocalFeatureLoader;
@@ -67,16 +69,19 @@ export interface RegistryIndex {
 }
 
 /**
- * The indexes as the snapshot has them; none if there is none, or if this code cannot read it (another version wrote it):
- * the index is then rebuilt from the table's changes, and the next scheduled snapshot replaces the unreadable one.
+ * The indexes as the snapshot has them; none if there is none, or if this code cannot read it (damaged, cut short, or
+ * another version wrote it): the index is then rebuilt from the table's changes, and the next scheduled snapshot
+ * replaces the unreadable one.
  */
-function indexesFrom(saved: IndexSnapshot | undefined, warn: (message: string, detail: object) => void) {
-  if (saved) {
+function indexesFrom(stored: Uint8Array | undefined, warn: (message: string, detail: object) => void) {
+  if (stored) {
+    let builtAt: string | undefined;
     try {
-      const text = textIndexFromSnapshot(saved.text.encoding === 'base64' ? Buffer.from(saved.text.data, 'base64') : saved.text.data);
-      return { saved, text, photo: photoIndexFromSnapshot(saved.photo, { keepLocalFeatures: false }) };
+      const saved = decodeIndexSnapshot(stored);
+      builtAt = saved.builtAt;
+      return { saved, text: textIndexFromSnapshot(saved.text), photo: photoIndexFromSnapshot(saved.photo, { keepLocalFeatures: false }) };
     } catch (error) {
-      warn('index snapshot unreadable: rebuilding the index from the table', { builtAt: saved.builtAt, error: String(error) });
+      warn('index snapshot unreadable: rebuilding the index from the table', { builtAt, error: String(error) });
     }
   }
   return { saved: undefined, text: createTextIndex(), photo: createPhotoIndex({ keepLocalFeatures: false }) };
@@ -121,13 +126,7 @@ export async function loadRegistryIndex(store: IndexStore, clock: { now(): Date 
       return searchIndexes({ text, photo, isSought }, query, limit, store.localFeatures);
     },
     snapshot() {
-      const textSnapshot = text.toSnapshot();
-      return {
-        builtAt: lastChange ?? new Date(0).toISOString(),
-        sought: [...soughtIds],
-        text: typeof textSnapshot === 'string' ? { encoding: 'utf8', data: textSnapshot } : { encoding: 'base64', data: Buffer.from(textSnapshot).toString('base64') },
-        photo: photo.toSnapshot(),
-      };
+      return { builtAt: lastChange ?? new Date(0).toISOString(), sought: [...soughtIds], text: text.toSnapshot(), photo: photo.toSnapshot() };
     },
   };
 }

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { logger } from '../http/logger.ts';
 import { registryIndex, store } from './index-deps.ts';
+import { encodeIndexSnapshot } from './snapshot-file.ts';
 
 export const handler = middy()
   .use(injectLambdaContext(logger))
@@ -10,6 +11,6 @@ export const handler = middy()
     const index = await registryIndex();
     await index.refresh();
     const snapshot = index.snapshot();
-    await store.saveSnapshot(snapshot);
+    await store.saveSnapshot(encodeIndexSnapshot(snapshot));
     logger.info('index snapshot written', { objects: index.size, builtAt: snapshot.builtAt });
   });

@@ -18,7 +18,7 @@ describe('the index snapshot, bundled', () => {
 
     // Assert
     expect({ status: reply.status, error: reply.headers.get('x-amz-function-error'), body: reply.headers.get('x-amz-function-error') ? body : '' }).toEqual({ status: 200, error: null, body: '' });
-    const snapshot = await s3.send(new HeadObjectCommand({ Bucket: bucket.localName, Key: `${bucket.indexPrefix}snapshot.json.gz` }));
+    const snapshot = await s3.send(new HeadObjectCommand({ Bucket: bucket.localName, Key: `${bucket.indexPrefix}snapshot.bin.gz` }));
     expect(snapshot.ContentLength).toBeGreaterThan(0);
   });
 });

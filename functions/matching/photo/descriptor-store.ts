@@ -13,8 +13,8 @@ export interface DescriptorStore {
   set(slot: number, descriptor: ArrayLike<number>): void;
   /** Copies the descriptor at `from` over the one at `to`. */
   move(from: number, to: number): void;
-  /** The first `count` descriptors' bytes, as a snapshot keeps them. */
-  base64(count: number): string;
+  /** A copy of the first `count` descriptors' bytes, as a snapshot keeps them. */
+  bytes(count: number): Uint8Array;
   /** For each of the first `count` descriptors, its largest dot product with any of the queries; valid until the next call. */
   bestDots(queries: Int8Array[], count: number): Int32Array;
 }
@@ -43,7 +43,7 @@ export function descriptorStore(capacity: number, initial?: Uint8Array): Descrip
     move(from, to) {
       new Int8Array(memory.buffer).copyWithin(queryRegion + to * globalDimensions, queryRegion + from * globalDimensions, queryRegion + (from + 1) * globalDimensions);
     },
-    base64: (count) => Buffer.from(memory.buffer, queryRegion, count * globalDimensions).toString('base64'),
+    bytes: (count) => new Uint8Array(memory.buffer, queryRegion, count * globalDimensions).slice(),
     bestDots(queries, count) {
       if (queries.length > maxQueries) throw new Error(`at most ${maxQueries} query descriptors, not ${queries.length}`);
       const widened = new Int16Array(memory.buffer, 0, queries.length * globalDimensions);

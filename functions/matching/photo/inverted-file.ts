@@ -24,10 +24,17 @@ export function distinctWords(words: Uint16Array): Uint16Array {
   return Uint16Array.from(new Set(words)).sort();
 }
 
-export function createInvertedFile(): InvertedFile {
+/** Images in slots 0 to n - 1, as a snapshot keeps them: each image's count of distinct words, and the words, image after image. */
+export interface InitialImages {
+  counts: Uint16Array;
+  words: Uint16Array;
+}
+
+export function createInvertedFile(initial?: InitialImages): InvertedFile {
   const postings: Postings[] = Array.from({ length: vocabularySize }, () => ({ slots: new Int32Array(0), length: 0 }));
   const wordsOfSlot: (Uint16Array | undefined)[] = [];
   let images = 0;
+  if (initial) images = fill(postings, wordsOfSlot, initial);
 
   function add(word: number, slot: number) {
     const list = postings[word] as Postings;
@@ -105,4 +112,29 @@ export function createInvertedFile(): InvertedFile {
     },
   };
   return file;
+}
+
+// A snapshot's postings are counted first and laid out in one array, each word's list a view of its part, filled in
+// one pass with plain loops: pushed one by one, a million images took tens of seconds of growing arrays and held up to
+// twice the memory. A list that grows later moves out to an array of its own.
+function fill(postings: Postings[], wordsOfSlot: (Uint16Array | undefined)[], { counts, words }: InitialImages): number {
+  const starts = new Int32Array(postings.length + 1);
+  for (let at = 0; at < words.length; at++) starts[(words[at] as number) + 1] = (starts[(words[at] as number) + 1] as number) + 1;
+  for (let word = 0; word < postings.length; word++) starts[word + 1] = (starts[word + 1] as number) + (starts[word] as number);
+  const cursor = starts.slice(0, postings.length);
+  const all = new Int32Array(words.length);
+  for (let slot = 0, at = 0; slot < counts.length; slot++) {
+    const end = at + (counts[slot] as number);
+    wordsOfSlot[slot] = words.subarray(at, end);
+    for (; at < end; at++) {
+      const word = words[at] as number;
+      all[cursor[word] as number] = slot;
+      cursor[word] = (cursor[word] as number) + 1;
+    }
+  }
+  postings.forEach((list, word) => {
+    list.slots = all.subarray(starts[word], starts[word + 1]);
+    list.length = list.slots.length;
+  });
+  return counts.length;
 }

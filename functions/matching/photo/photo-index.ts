@@ -17,18 +17,18 @@ export { photoAlertThreshold } from './calibration.ts';
 /** Fetches one stored image's local features: at a million images they live in the table, not in memory. */
 export type LocalFeatureLoader = (objectId: string, imageId: string) => Promise<Pick<PhotoFingerprint, 'local'> | undefined>;
 
-/** The compact part of the index, kept in S3 and loaded at cold start: ids, quantised global descriptors and visual words. */
+/** The compact part of the index, kept in S3 (snapshot-file.ts) and loaded at cold start: ids, quantised global descriptors and visual words. */
 export interface PhotoIndexSnapshot {
-  version: 2;
+  version: 3;
   dimensions: number;
   objectIds: string[];
   imageIds: string[];
-  /** Base64 of `imageIds.length × dimensions` signed bytes. */
-  vectors: string;
-  /** Base64 of each image's count of distinct visual words, 16-bit. */
-  wordCounts: string;
-  /** Base64 of the images' distinct visual words, 16-bit, image after image. */
-  words: string;
+  /** `imageIds.length × dimensions` signed bytes. */
+  vectors: Uint8Array;
+  /** Each image's count of distinct visual words. */
+  wordCounts: Uint16Array;
+  /** The images' distinct visual words, sorted, image after image. */
+  words: Uint16Array;
 }
 
 export interface PhotoIndexOptions {
@@ -217,13 +217,13 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
         at += imageWords.length;
       }
       return {
-        version: 2,
+        version: 3,
         dimensions: globalDimensions,
         objectIds: [...objectIds],
         imageIds: [...imageIds],
-        vectors: descriptors.base64(objectIds.length),
-        wordCounts: Buffer.from(counts.buffer).toString('base64'),
-        words: Buffer.from(all.buffer).toString('base64'),
+        vectors: descriptors.bytes(objectIds.length),
+        wordCounts: counts,
+        words: all,
       };
     },
   };
@@ -235,24 +235,12 @@ export function createPhotoIndex(options: PhotoIndexOptions = {}): PhotoIndex {
 
 /** The global part only: local features of these images come from the loader given to `search`. */
 export function photoIndexFromSnapshot(snapshot: PhotoIndexSnapshot, options: PhotoIndexOptions = {}): PhotoIndex {
-  if (snapshot.version !== 2) throw new Error(`photo index snapshot version ${String(snapshot.version)}, this code reads version 2`);
+  if (snapshot.version !== 3) throw new Error(`photo index snapshot version ${String(snapshot.version)}, this code reads version 3`);
   if (snapshot.dimensions !== globalDimensions) {
     throw new Error(`photo index snapshot has ${snapshot.dimensions}-number descriptors, this code reads ${globalDimensions}`);
   }
   // With room to grow: images registered after the snapshot are upserted into it.
-  const descriptors = descriptorStore(snapshot.objectIds.length + Math.max(1024, snapshot.objectIds.length >> 3), Buffer.from(snapshot.vectors, 'base64'));
-  const words = createInvertedFile();
-  const counts = uint16s(snapshot.wordCounts);
-  const all = uint16s(snapshot.words);
-  let at = 0;
-  counts.forEach((count, slot) => {
-    words.set(slot, all.slice(at, at + count));
-    at += count;
-  });
+  const descriptors = descriptorStore(snapshot.objectIds.length + Math.max(1024, snapshot.objectIds.length >> 3), snapshot.vectors);
+  const words = createInvertedFile({ counts: snapshot.wordCounts, words: snapshot.words });
   return buildIndex(options, { objectIds: [...snapshot.objectIds], imageIds: [...snapshot.imageIds], descriptors, words });
-}
-
-function uint16s(base64: string): Uint16Array {
-  const bytes = Buffer.from(base64, 'base64');
-  return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }

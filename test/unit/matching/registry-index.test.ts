@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRegistryIndex, type IndexChange, type IndexSnapshot, type IndexStore } from '../../../functions/matching/registry-index.ts';
 import type { StoredObject } from '../../../functions/objects/model.ts';
 import { fingerprintPhoto } from '../../../functions/matching/photo/fingerprint.ts';
+import { encodeIndexSnapshot } from '../../../functions/matching/snapshot-file.ts';
 import { fieldPhoto, registeredPhoto, syntheticObjects } from '../../fixtures/photo-corpus.ts';
 import { greekIcon, italianPainting } from '../../fixtures/objects.ts';
 import { steppingClock } from '../../support/in-memory-ports.ts';
@@ -17,10 +18,10 @@ const stored = (record: typeof greekIcon, id: string, updatedAt: string, status 
   updatedAt,
 });
 
-function storeOf(changes: IndexChange[], snapshot?: IndexSnapshot): IndexStore {
+function storeOf(changes: IndexChange[], snapshot?: IndexSnapshot | Uint8Array): IndexStore {
   const fingerprints = new Map(changes.flatMap((change) => (change.kind === 'photo' ? [[`${change.objectId}/${change.imageId}`, change.fingerprint] as const] : [])));
   return {
-    loadSnapshot: async () => snapshot,
+    loadSnapshot: async () => (snapshot === undefined || snapshot instanceof Uint8Array ? snapshot : encodeIndexSnapshot(snapshot)),
     async *changesSince(at) {
       for (const change of changes) {
         const changedAt = change.kind === 'object' ? change.object.updatedAt : change.at;
@@ -54,11 +55,29 @@ describe('the registry index', () => {
     // Arrange
     const changes: IndexChange[] = [{ kind: 'object', object: stored(greekIcon, iconId, '2025-01-01T00:00:00.000Z') }];
     const written = (await loadRegistryIndex(storeOf(changes), steppingClock())).snapshot();
-    const older = { ...written, text: { encoding: 'utf8' as const, data: '{"format":"text-index/2","count":0,"keys":0}\n' } };
+    const older = { ...written, text: '{"format":"text-index/2","count":0,"keys":0}\n' };
     const warnings: string[] = [];
 
     // Act
     const index = await loadRegistryIndex(storeOf(changes, older), steppingClock(), (message) => warnings.push(message));
+    const [best] = await index.search(query, 5);
+
+    // Assert
+    expect(best?.objectId).toBe(iconId);
+    expect(warnings).toEqual(['index snapshot unreadable: rebuilding the index from the table']);
+  });
+
+  it.each([
+    ['cut short', (bytes: Uint8Array) => bytes.subarray(0, bytes.length - 10)],
+    ['damaged', (bytes: Uint8Array) => bytes.map((byte, at) => (at === bytes.length >> 1 ? byte ^ 0xff : byte))],
+  ])('rebuilds from the table when its snapshot is %s', async (_, spoil) => {
+    // Arrange
+    const changes: IndexChange[] = [{ kind: 'object', object: stored(greekIcon, iconId, '2025-01-01T00:00:00.000Z') }];
+    const written = encodeIndexSnapshot((await loadRegistryIndex(storeOf(changes), steppingClock())).snapshot());
+    const warnings: string[] = [];
+
+    // Act
+    const index = await loadRegistryIndex(storeOf(changes, spoil(written)), steppingClock(), (message) => warnings.push(message));
     const [best] = await index.search(query, 5);
 
     // Assert

@@ -38,4 +38,27 @@ describe('the inverted file of visual words', () => {
     expect(file.wordsOf(1)).toBeUndefined();
     expect(file.share(7)).toBe(1);
   });
+
+  it('filled from a snapshot, ranks, shares, grows and forgets as one filled image by image', () => {
+    // Arrange: the same four images, once from a snapshot's counts and words and once one by one
+    const images = [words(1, 10, 11), words(1, 20, 21), words(1, 30, 31, 32), words(1, 40)];
+    const counts = Uint16Array.from(images, (image) => image.length);
+    const fromSnapshot = createInvertedFile({ counts, words: Uint16Array.from(images.flatMap((image) => [...image])) });
+    const oneByOne = createInvertedFile();
+    images.forEach((image, slot) => oneByOne.set(slot, image));
+
+    // Act: an image added after the snapshot, into a full posting list, and one removed
+    for (const file of [fromSnapshot, oneByOne]) {
+      file.set(4, words(1, 30, 50));
+      file.clear(1);
+      file.move(4, 1);
+    }
+
+    // Assert
+    for (const query of [words(1, 30, 31), words(50), words(20, 21), words(1)]) expect(fromSnapshot.rank(query, 4, 4)).toEqual(oneByOne.rank(query, 4, 4));
+    expect(fromSnapshot.rank(words(30, 50), 4, 1)[0]?.slot).toBe(1);
+    expect([...(fromSnapshot.wordsOf(2) ?? [])]).toEqual([1, 30, 31, 32]);
+    expect(fromSnapshot.share(1)).toBe(1);
+    expect(fromSnapshot.share(30)).toBe(0.5);
+  });
 });

@@ -13,6 +13,7 @@ import {
   syntheticObjects,
   type SyntheticObject,
 } from '../../../fixtures/photo-corpus.ts';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../../../functions/matching/snapshot-file.ts';
 
 // Ten objects; object-4 is a near twin of object-3 (same layout, different inscriptions and details).
 const objects = syntheticObjects(10, 2024, 5);
@@ -136,7 +137,8 @@ describe('photo index search', () => {
 
   it('finds the same object after a snapshot round trip, loading local features on demand', async () => {
     // Arrange
-    const snapshot = JSON.parse(JSON.stringify(indexOfAll().toSnapshot()));
+    const file = encodeIndexSnapshot({ builtAt: '2025-01-01T00:00:00.000Z', sought: [], text: '', photo: indexOfAll().toSnapshot() });
+    const snapshot = decodeIndexSnapshot(file).photo;
     const loaded: string[] = [];
     const loadLocal = async (objectId: string, imageId: string) => {
       loaded.push(`${objectId}/${imageId}`);

@@ -39,7 +39,7 @@ describe('the descriptor store', () => {
 
     // Act
     store.move(4, 1);
-    const copy = descriptorStore(0, Buffer.from(store.base64(4), 'base64'));
+    const copy = descriptorStore(0, store.bytes(4));
 
     // Assert
     expect([...copy.bestDots(query, 4)]).toEqual([stored[0], stored[4], stored[2], stored[3]].map((value) => bestOf(query, value as Int8Array)));
