@@ -26,6 +26,13 @@ export interface ObjectFeatures {
   period: [from: number, to: number] | 0;
 }
 
+/** The key under which the index counts the objects carrying an inscription: a reign mark is carried by every piece of its reign. */
+export const inscriptionKey = (text: string): string => `i:${skeleton(text)}`;
+/** The key under which the index counts the objects carrying a mark. */
+export const markKey = (mark: Mark): string => `m:${mark.key}`;
+/** The inscriptions and marks of an object, as counted: the same line or mark on several objects tells none of them apart. */
+export const carriedKeys = (object: ObjectFeatures): string[] => [...new Set([...object.inscriptions.map(inscriptionKey), ...object.markings.map((text) => markKey(markOf(text)))])];
+
 export interface Reading {
   text: string;
   grams: string[];
