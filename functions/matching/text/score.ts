@@ -1,6 +1,6 @@
 // Weighs the evidence between a report and one object into a score 0..1, with a reason a person can check for every point given or taken.
 import type { Reason } from '../model.ts';
-import { carriedKeys, inscriptionKey, markKey, type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
+import { carriedKeys, inscriptionKey, markKey, type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stampsOf, stemmedWords } from './features.ts';
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading, skeleton, trigrams } from './inscriptions.ts';
 import { type Mark, type MarkAgreement, compareMarks, markOf } from './markings.ts';
 import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
@@ -230,6 +230,22 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures, regis
   return [];
 }
 
+/**
+ * A stamp read on both sides in words that share too little to be one stamp misread (in either direction, so that an abbreviation
+ * "BIBL. CIV." meets "Biblioteca civica" half-way): another owner's stamp. Only readings in the same script and read in full.
+ */
+function stampContradiction(reported: Reading[], markings: string[]): { reported: string; registered: string } | undefined {
+  if (reported.length === 0) return undefined;
+  const stamps = stampsOf(markings).map(readingOf).filter((stamp) => stamp.grams.length >= minimumReading);
+  for (const reading of reported) {
+    const against = stamps.filter((stamp) => comparable(scriptOf(stamp.text), scriptOf(reading.text)));
+    if (against.length === 0 || reading.grams.length < minimumReading || partial.test(reading.text)) continue;
+    const shared = (stamp: Reading) => Math.max(containment(reading.grams, stamp.gramSet), containment(stamp.grams, reading.gramSet));
+    if (against.every((stamp) => shared(stamp) < inscriptionContradiction)) return { reported: reading.text, registered: against.map((stamp) => stamp.text).join("', '") };
+  }
+  return undefined;
+}
+
 function markFindings(query: QueryFeatures, object: ObjectFeatures, registry: Registry): Finding[] {
   if (object.markings.length === 0) return [];
   const registered = object.markings.map(markOf);
@@ -253,6 +269,8 @@ function markFindings(query: QueryFeatures, object: ObjectFeatures, registry: Re
     const on = object.markings.map((text) => `'${text}'`).join(', ');
     return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}` }];
   }
+  const stampApart = best ? undefined : stampContradiction(query.stamps, object.markings);
+  if (stampApart) return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report reads the stamp '${stampApart.reported}', the object's reads '${stampApart.registered}'` }];
   // A bare number supports a mark it is the whole number of, or a part of four digits or more: the '152' of a report (a lot, a
   // negative, a price) is no sign of the real register's '1996.69.152', where every short part is shared by thousands of marks.
   for (const number of query.numbers) {
