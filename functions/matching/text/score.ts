@@ -4,7 +4,7 @@ import { carriedKeys, inscriptionKey, markKey, type ObjectFeatures, type QueryFe
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading, skeleton, trigrams } from './inscriptions.ts';
 import { type Mark, type MarkAgreement, compareMarks, markOf } from './markings.ts';
 import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
-import { fold, isTransliterated, scriptOf } from './normalise.ts';
+import { fold, hanNumerals, isTransliterated, scriptOf } from './normalise.ts';
 import { textWeights } from './text-weights.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
 
@@ -159,7 +159,7 @@ const confidentlyDifferent = (reading: Reading, inscriptions: Reading[]) =>
 // A number read on both sides that differs (a year, a negative or issue number) tells a twin from the object even when the words
 // agree: "...DEL ROSARIO AÑO DE 1764" is not "...DEL SANTISIMO AÑO DE 1771". Digits of every script are folded to 0-9 first.
 // Single digits are too often part of a reading ("qi2-bi2-ma", a line number) to tell anything.
-const numbersIn = (text: string) => (fold(text).match(/\d+/gu) ?? []).filter((number) => number.length >= 2);
+const numbersIn = (text: string) => (fold(hanNumerals(text)).match(/\d+/gu) ?? []).filter((number) => number.length >= 2);
 /**
  * Whether a reading gives a number the object's lines in the same script lack. For a quotation not announced as an inscription
  * (perhaps a price or a lot), only a number as long as one on the object counts: a year against a year, a negative against one.
