@@ -111,9 +111,14 @@ function inchSigns(text: string): string {
   });
 }
 
+// Russian abbreviates both the year (год) and the gram (грамм) as "г.": after a year-like number ("ок. 1890 г.") it is the year,
+// unless a weight is named ("вес 1200 г.").
+const russianYear = /(?<!(?:вес|масс)\p{L}*[\s:.-]*)(?<!\d)(1[0-9]{3}|20[0-9]{2})\s*гг?\.?(?!\p{L})/gu;
+
 function prepare(text: string): string {
   const rewritten = inchSigns(
     text
+      .replace(russianYear, '$1 год')
       .replace(/[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g, (fraction) => ` ${vulgarFractions[fraction] ?? ''}`)
       .replace(/[Øø⌀∅]/g, ' diam ')
       .replace(/″|′′|''/g, '"')

@@ -139,6 +139,17 @@ describe('sizeOfText', () => {
     expect(size.lengths).toEqual([]);
   });
 
+  it('reads a Russian "г." after a year-like number as the year, not grams, unless a weight is named', () => {
+    // Arrange
+    const texts = ['Карманные часы, ок. 1890 г. Золото 750', 'вес 91 г.', 'вес 1200 г. без цепочки'];
+
+    // Act
+    const weights = texts.map((text) => sizeOfText(text).weight?.value);
+
+    // Assert
+    expect(weights).toEqual([undefined, 91, 1200]);
+  });
+
   it('reads inches after feet even when the sentence goes on', () => {
     // Arrange
     const text = 'Blade approx 2 ft 4 in. Tang has Japanese characters';
