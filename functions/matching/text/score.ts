@@ -374,9 +374,10 @@ export function weigh(findings: Finding[]): Scored {
   let logit = textWeights.bias;
   for (const name of evidenceNames) logit += (textWeights.weights[name] ?? 0) * (evidence[name] ?? 0);
   const fitted = Math.max(0, (sigmoid(logit) - base) / (1 - base));
-  // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend) keeps the
-  // object under the alert threshold, however much else agrees: a near twin agrees on everything else.
-  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined;
+  // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend, a size too
+  // far for the same object) keeps the object under the alert threshold, however much else agrees: a near twin agrees on
+  // everything else.
+  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined || evidence.sizesContradict !== undefined;
   const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : fitted;
   const spread = logit - textWeights.bias;
   // A report the evidence speaks against scores 0; its reasons still say how strongly, at a tenth of a point per unit of log-odds.

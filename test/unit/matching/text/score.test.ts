@@ -329,6 +329,8 @@ describe('decisive details that differ', () => {
 
     // Assert
     expect(negative(twin).map((reason) => reason.detail)).toContainEqual(expect.stringMatching(/^width 36 cm vs 110 cm: \d+% off, too far/));
+    // However well the maker's name agrees: a size too far for the same object is decisive, like another inventory number.
+    expect(twin?.score ?? 0).toBeLessThan(textAlertThreshold);
   });
 
   it.each([
