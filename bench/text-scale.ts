@@ -3,8 +3,8 @@ import { seededRandom } from '../test/fixtures/random.ts';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
-import { type ObjectFeatures, objectFeatures, queryFeatures, stemmedWords } from '../functions/matching/text/features.ts';
-import { scorerFor } from '../functions/matching/text/score.ts';
+import { type ObjectFeatures, objectFeatures, queryFeatures } from '../functions/matching/text/features.ts';
+import { type Registry, registryOver, scorerFor } from '../functions/matching/text/score.ts';
 import { createTextIndex, textAlertThreshold, textIndexFromSnapshot } from '../functions/matching/text/text-index.ts';
 import { vocabulary, vocabularyLanguages } from '../schemas/vocabulary-terms.ts';
 
@@ -83,11 +83,8 @@ const percentile = (values: number[], share: number) => {
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 0);
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
-function linearScan(objects: ObjectFeatures[], frequency: Map<string, number>, query: TextQuery): number {
-  const score = scorerFor(queryFeatures(query), (word) => {
-    const count = frequency.get(word) ?? 0;
-    return count === 0 ? 0 : Math.log(1 + objects.length / count);
-  }, Math.log(1 + objects.length));
+function linearScan(objects: ObjectFeatures[], registry: Registry, query: TextQuery): number {
+  const score = scorerFor(queryFeatures(query), registry);
   let best = 0;
   for (const object of objects) best = Math.max(best, score(object).score);
   return best;
@@ -155,16 +152,12 @@ function measureIndex(size: number, queries: TextQuery[], truths: (string | unde
 function measureScan(size: number, queries: TextQuery[]) {
   // The scan scores the same features the index holds, with the same scorer.
   const objects: ObjectFeatures[] = [];
-  const frequency = new Map<string, number>();
-  for (let at = 0; at < size; at += 1) {
-    const features = objectFeatures(syntheticObject(at));
-    objects.push(features);
-    for (const one of stemmedWords(features)) frequency.set(one, (frequency.get(one) ?? 0) + 1);
-  }
+  for (let at = 0; at < size; at += 1) objects.push(objectFeatures(syntheticObject(at)));
+  const registry = registryOver(objects);
   collect();
   return queries.map((query) => {
     const start = performance.now();
-    const top = linearScan(objects, frequency, query);
+    const top = linearScan(objects, registry, query);
     return { elapsed: performance.now() - start, top };
   });
 }

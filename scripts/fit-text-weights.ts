@@ -5,8 +5,8 @@
 // candidates it gets there, scored with that registry's word rarities, are fitted too: shared common words are no match at scale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { IndexedObject, TextQuery } from '../functions/matching/model.ts';
-import { objectFeatures, queryFeatures, stemmedWords, type ObjectFeatures } from '../functions/matching/text/features.ts';
-import { evidenceNames, evidenceOf, findingsFor, type EvidenceName } from '../functions/matching/text/score.ts';
+import { objectFeatures, queryFeatures, type ObjectFeatures } from '../functions/matching/text/features.ts';
+import { evidenceNames, evidenceOf, findingsFor, registryOver, type EvidenceName } from '../functions/matching/text/score.ts';
 import { registered } from '../bench/text-eval.ts';
 import { distractorRecords } from '../bench/registry-distractors.ts';
 import { createTextIndex } from '../functions/matching/text/text-index.ts';
@@ -39,14 +39,9 @@ type Sample = { x: number[]; y: number };
 
 /** The report's evidence against each object, word rarities taken over the registry `corpus`; labelled 1 for the object it describes. */
 function labelled(corpus: ObjectFeatures[], reports: LabelledSet['reports'], against: (report: LabelledSet['reports'][number]) => ObjectFeatures[]): Sample[] {
-  const frequency = new Map<string, number>();
-  for (const object of corpus) for (const stem of new Set(stemmedWords(object))) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
-  const idf = (word: string) => {
-    const count = frequency.get(word) ?? 0;
-    return count === 0 ? 0 : Math.log(1 + corpus.length / count);
-  };
+  const registry = registryOver(corpus);
   return reports.flatMap((report) => {
-    const find = findingsFor(queryFeatures(report.query, (word) => frequency.has(word)), idf, Math.log(1 + corpus.length));
+    const find = findingsFor(queryFeatures(report.query, registry.has), registry);
     return against(report).map((object) => {
       const evidence = evidenceOf(find(object));
       return { x: evidenceNames.map((name) => evidence[name] ?? 0), y: object.id === report.truth ? 1 : 0 };

@@ -26,6 +26,13 @@ export interface ObjectFeatures {
   period: [from: number, to: number] | 0;
 }
 
+/** The key under which the index counts the objects carrying an inscription: a reign mark is carried by every piece of its reign. */
+export const inscriptionKey = (text: string): string => `i:${skeleton(text)}`;
+/** The key under which the index counts the objects carrying a mark. */
+export const markKey = (mark: Mark): string => `m:${mark.key}`;
+/** The inscriptions and marks of an object, as counted: the same line or mark on several objects tells none of them apart. */
+export const carriedKeys = (object: ObjectFeatures): string[] => [...new Set([...object.inscriptions.map(inscriptionKey), ...object.markings.map((text) => markKey(markOf(text)))])];
+
 export interface Reading {
   text: string;
   grams: string[];
@@ -53,6 +60,8 @@ export interface QueryFeatures {
   inscriptions: Reading[];
   /** Other quotations: only a number in them that the object's lines lack can speak against it. */
   quotations: string[];
+  /** Readings of a stamp the report quotes: against a stamp the object's markings quote in the same script, they can contradict. */
+  stamps: Reading[];
   /** Where each trigram of the whole report starts: an inscription may appear in it unannounced. */
   textGrams: ReadonlyMap<string, number[]>;
   marks: Mark[];
@@ -129,18 +138,29 @@ const inscriptionCue =
   /(inscri\w*|inschrift\w*|iscri\w*|legend\w*|reads?|lettering|nadpis\w*|yazit\w*|yazi\w*|epigraf\w*|katab\w*|nqsh|kitab\w*|铭文|题字|题记|刻字)\W*$/u;
 const quoted = /["«„“”「『]([^"«»„“”」』]{2,120})["»“”」』]|(?<!\p{L})'([^']{2,120})'(?!\p{L})/gu;
 
-/** Quotations in a report: those announced as an inscription, and the rest (titles, labels, perhaps an unannounced line). */
-function quotationsIn(text: string): { readings: string[]; unannounced: string[] } {
+// A quotation after a word for a stamp is the stamp's reading: "Timbro «BIBLIOTECA DEI CAPPUCCINI»", "stamp 'Bibl. Civ.'".
+const stampCue = /(?<!\p{L})(stamp\w*|timbr\w*|tampon\w*|cachet\w*|stempel\w*|sello\w*|estampill\w*|shtamp\w*|pechat\w*|muhur\w*|damga\w*)/u;
+
+/** Quotations in a text: those announced as an inscription, those read on a stamp, and the rest (titles, labels, perhaps a line). */
+function quotationsIn(text: string): { readings: string[]; stamps: string[]; unannounced: string[] } {
   const readings: string[] = [];
+  const stamps: string[] = [];
   const unannounced: string[] = [];
   for (const match of text.matchAll(quoted)) {
     const before = fold(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index));
     const quotation = (match[1] ?? match[2] ?? '').trim();
-    if (inscriptionCue.test(before.replace(/[\s:,.()-]+$/u, ' '))) readings.push(quotation);
-    else unannounced.push(quotation);
+    if (inscriptionCue.test(before.replace(/[\s:,.()-]+$/u, ' '))) {
+      readings.push(quotation);
+      continue;
+    }
+    if (stampCue.test(before)) stamps.push(quotation);
+    unannounced.push(quotation);
   }
-  return { readings, unannounced };
+  return { readings, stamps, unannounced };
 }
+
+/** The stamps a record's markings quote ("Timbro a inchiostro nero « BIBL. CIV. S. ELIA » in basso"). */
+export const stampsOf = (markings: string[]): string[] => markings.flatMap((marking) => quotationsIn(marking).stamps);
 
 // Letters and digits OCR and hurried typing confuse: "Egypt1an fa1ence", "0siris", "Rornan", "Hadrlan".
 const confusions: [RegExp, string][] = [
@@ -188,6 +208,7 @@ export function queryFeatures(query: TextQuery, known: (stem: string) => boolean
     words: unique(plainWordsOf([...typeField.rest, ...materialField.rest, ...free.rest]).map((token) => ocrStem(token, known))),
     inscriptions: unique([...(structured.inscriptions ?? []), ...quotations.readings]).map(readingOf),
     quotations: quotations.unannounced,
+    stamps: quotations.stamps.map(readingOf),
     textGrams: trigramPositions(skeleton([text, ...(structured.inscriptions ?? [])].join(' '))),
     marks: [...(structured.markings ?? []).map(markOf), ...textMarks.claimed],
     numbers: textMarks.loose,

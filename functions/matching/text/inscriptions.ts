@@ -1,5 +1,5 @@
 // Fuzzy comparison of inscriptions by character trigrams, across scripts: both sides are transliterated, then reduced to a sound skeleton.
-import { fold } from './normalise.ts';
+import { fold, hanNumerals } from './normalise.ts';
 
 // Spellings that transliterations of one word disagree on: "Nikolaos", "Nicolaos", "Nikolaus", "Svyatoi"/"Sviatoj", "Georgios"/"Yeoryios".
 const variants: [RegExp, string][] = [
@@ -20,7 +20,7 @@ const variants: [RegExp, string][] = [
 
 /** Letters and digits only, spaces and punctuation gone (inscriptions often run words together), spelling variants merged. */
 export function skeleton(text: string): string {
-  let folded = fold(text).replace(/[^\p{L}\p{N}]/gu, '');
+  let folded = fold(hanNumerals(text)).replace(/[^\p{L}\p{N}]/gu, '');
   for (const [pattern, replacement] of variants) folded = folded.replace(pattern, replacement);
   return folded;
 }

@@ -111,9 +111,14 @@ function inchSigns(text: string): string {
   });
 }
 
+// Russian abbreviates both the year (год) and the gram (грамм) as "г.": after a year-like number ("ок. 1890 г.") it is the year,
+// unless a weight is named ("вес 1200 г.").
+const russianYear = /(?<!(?:вес|масс)\p{L}*[\s:.-]*)(?<!\d)(1[0-9]{3}|20[0-9]{2})\s*гг?\.?(?!\p{L})/gu;
+
 function prepare(text: string): string {
   const rewritten = inchSigns(
     text
+      .replace(russianYear, '$1 год')
       .replace(/[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g, (fraction) => ` ${vulgarFractions[fraction] ?? ''}`)
       .replace(/[Øø⌀∅]/g, ' diam ')
       .replace(/″|′′|''/g, '"')
@@ -152,6 +157,8 @@ interface Group {
   approximate: boolean;
   start: number;
   end: number;
+  /** Where a label before the figures is looked for, when a unit stands before them. */
+  labelFrom?: number;
 }
 
 const decimal = (written: string) => Number(written.replace(',', '.'));
@@ -232,6 +239,24 @@ class Reader {
     return { unit, next };
   }
 
+  /** After feet, "in" is the inch whatever follows it: "2 ft 4 in. Tang has...". */
+  private inchesAfterFeet(index: number): { unit: UnitName; next: number } | undefined {
+    if (!this.is(index, 'word', (text) => text === 'in')) return undefined;
+    return { unit: 'in', next: this.is(index + 1, 'symbol', (text) => text === '.') ? index + 2 : index + 1 };
+  }
+
+  /**
+   * A unit written before the figures, as Italian and Spanish catalogues and customs notes do ("cm 38 x 50", "mm. 120"):
+   * millimetres and centimetres only, since "in" and "m" before a number are mostly a preposition or a letter.
+   */
+  leadingUnit(start: number): { unit: UnitName; at: number } | undefined {
+    const at = this.is(start - 1, 'symbol', (text) => text === '.' || text === ':') ? start - 2 : start - 1;
+    const token = this.tokens[at];
+    if (token?.kind !== 'word') return undefined;
+    const unit = unitWords.find(([pattern]) => pattern.test(token.text))?.[1];
+    return unit === 'mm' || unit === 'cm' ? { unit, at } : undefined;
+  }
+
   labelAt(index: number): Label | undefined {
     const token = this.tokens[index];
     if (!token) return undefined;
@@ -290,7 +315,7 @@ class Reader {
       const feet = unit?.unit === 'ft' || (this.is(cursor, 'symbol', (text) => text === "'") && this.is(cursor + 1, 'number'));
       if (feet) {
         const inches = this.amount(unit ? unit.next : cursor + 1);
-        const inchUnit = inches ? this.unit(inches.next) : undefined;
+        const inchUnit = inches ? (this.unit(inches.next) ?? this.inchesAfterFeet(inches.next)) : undefined;
         if (inches && inchUnit?.unit === 'in') {
           const total = (value: number, extra: number) => value * 12 + extra;
           read.amount = {
@@ -310,7 +335,12 @@ class Reader {
     }
     // Amounts before the last unit take it ("30 x 40 cm"); amounts after it have none and are not part of the measurement.
     const lastUnit = readings.findLastIndex((reading) => reading.unit !== undefined);
-    if (lastUnit < 0) return undefined;
+    if (lastUnit < 0) {
+      const leading = readings.length > 0 ? this.leadingUnit(start) : undefined;
+      if (!leading) return undefined;
+      for (const reading of readings) reading.unit = leading.unit;
+      return { readings, approximate, start, end: ends.at(-1) ?? index, labelFrom: leading.at };
+    }
     const kept = readings.slice(0, lastUnit + 1);
     let unit: UnitName | undefined;
     for (const reading of kept.toReversed()) {
@@ -388,7 +418,7 @@ function groupsIn(text: string): { readings: Reading[]; approximate: boolean }[]
       index = (reader.amount(index)?.next ?? index) + 1;
       continue;
     }
-    const before = labelBefore(reader, index);
+    const before = labelBefore(reader, group.labelFrom ?? index);
     const after = labelAfter(reader, group.end);
     const approximate = group.approximate || before.approximate || after.approximate;
     const [first] = group.readings;

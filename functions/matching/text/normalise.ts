@@ -37,6 +37,29 @@ export function fold(text: string): string {
   return decomposed.replace(/[^\x00-\x7f]/gu, (char) => letters[char] ?? char);
 }
 
+const hanDigitValues: Record<string, number> = { '〇': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const hanPlaces: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+function hanValue(run: string): string {
+  const characters = [...run];
+  // Written digit by digit ("一七六四", "二〇一九") or with places ("二十三", "千六百")?
+  if (!characters.some((character) => character in hanPlaces)) return characters.map((character) => hanDigitValues[character] ?? '').join('');
+  let total = 0;
+  let digit = 0;
+  for (const character of characters) {
+    const place = hanPlaces[character];
+    if (place) (total += (digit || 1) * place), (digit = 0);
+    else digit = hanDigitValues[character] ?? 0;
+  }
+  return String(total + digit);
+}
+
+/**
+ * Chinese and Japanese numerals as Arabic digits ("寛文三年八月" to "寛文3年8月", "乾隆二十年" to "乾隆20年"), so that a date or
+ * number on an inscription meets one a report gives in digits. Not part of fold: "十字架" is a cross, not "10字架".
+ */
+export const hanNumerals = (text: string): string => text.replace(/[〇零一二三四五六七八九十百千]+/gu, hanValue);
+
 const tokenPattern = /\p{Script=Han}+|[[\p{L}\p{N}]--\p{Script=Han}]+/gv;
 
 /** Words of folded text, in order; each run of Chinese characters is one token. */

@@ -1,6 +1,6 @@
 // Reads the years a report dates an object to: millennia, centuries, years and named periods, in the ten report languages.
 import { marksInText } from './markings.ts';
-import { tokenise } from './normalise.ts';
+import { hanNumerals, tokenise } from './normalise.ts';
 import { nameFinder } from './origin.ts';
 
 interface Years {
@@ -47,13 +47,7 @@ function roman(numeral: string): number {
   return total;
 }
 
-const hanDigits = '一二三四五六七八九';
-function hanNumber(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!text.includes('十')) return hanDigits.indexOf(text) + 1;
-  const [tens = '', units = ''] = text.split('十');
-  return (tens ? hanDigits.indexOf(tens) + 1 : 1) * 10 + (units ? hanDigits.indexOf(units) + 1 : 0);
-}
+const hanNumber = (text: string): number => Number(hanNumerals(text));
 
 function ordinalValue(text: string): number {
   if (/^\d/.test(text)) return Number.parseInt(text, 10);

@@ -1,10 +1,10 @@
 // Weighs the evidence between a report and one object into a score 0..1, with a reason a person can check for every point given or taken.
 import type { Reason } from '../model.ts';
-import { type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stemmedWords } from './features.ts';
+import { carriedKeys, inscriptionKey, markKey, type ObjectFeatures, type QueryFeatures, type Reading, readingOf, stampsOf, stemmedWords } from './features.ts';
 import { containment, containmentInText, inscriptionAgreement, inscriptionContradiction, minimumReading, skeleton, trigrams } from './inscriptions.ts';
-import { type MarkAgreement, compareMarks, markOf } from './markings.ts';
+import { type Mark, type MarkAgreement, compareMarks, markOf } from './markings.ts';
 import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
-import { fold, isTransliterated, scriptOf } from './normalise.ts';
+import { fold, hanNumerals, isTransliterated, scriptOf } from './normalise.ts';
 import { textWeights } from './text-weights.ts';
 import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
 
@@ -29,6 +29,44 @@ export type Evidence = Partial<Record<EvidenceName, number>>;
 export const textAlertThreshold = 0.6;
 
 const points = (value: number) => Math.round(value * 1000) / 1000;
+
+/** What the registry as a whole tells about a report's evidence. */
+export interface Registry {
+  /** The rarity (idf) of a word stem among the registry's objects. */
+  wordWeight: (word: string) => number;
+  /** The rarity a word found on one object alone would have. */
+  rarest: number;
+  /** How many objects carry an inscription or a mark, by its key (inscriptionKey, markKey). */
+  carriers: (key: string) => number;
+}
+
+/** The registry's counts over a list of objects, as the index keeps them: for scripts that score without an index. */
+export function registryOver(objects: ObjectFeatures[]): Registry & { has: (word: string) => boolean } {
+  const counts = new Map<string, number>();
+  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const object of objects) {
+    for (const stem of new Set(stemmedWords(object))) count(`w:${stem}`);
+    for (const key of carriedKeys(object)) count(key);
+  }
+  return {
+    wordWeight: (word) => {
+      const found = counts.get(`w:${word}`) ?? 0;
+      return found === 0 ? 0 : Math.log(1 + objects.length / found);
+    },
+    rarest: Math.log(1 + objects.length),
+    carriers: (key) => counts.get(key) ?? 0,
+    has: (word) => counts.has(`w:${word}`),
+  };
+}
+
+/**
+ * A line or mark carried by several registered objects (a reign mark on every bowl of the reign, a factory stamp) tells none
+ * of them apart: its agreement counts once, shared among its carriers.
+ */
+const carried = (registry: Registry, key: string) => {
+  const count = Math.max(1, registry.carriers(key));
+  return { share: 1 / count, note: count > 1 ? `, carried by ${count} registered objects` : '' };
+};
 
 /** One piece of evidence: its value for the weights, and what a person reads about it. */
 interface Finding {
@@ -121,7 +159,7 @@ const confidentlyDifferent = (reading: Reading, inscriptions: Reading[]) =>
 // A number read on both sides that differs (a year, a negative or issue number) tells a twin from the object even when the words
 // agree: "...DEL ROSARIO AÑO DE 1764" is not "...DEL SANTISIMO AÑO DE 1771". Digits of every script are folded to 0-9 first.
 // Single digits are too often part of a reading ("qi2-bi2-ma", a line number) to tell anything.
-const numbersIn = (text: string) => (fold(text).match(/\d+/gu) ?? []).filter((number) => number.length >= 2);
+const numbersIn = (text: string) => (fold(hanNumerals(text)).match(/\d+/gu) ?? []).filter((number) => number.length >= 2);
 /**
  * Whether a reading gives a number the object's lines in the same script lack. For a quotation not announced as an inscription
  * (perhaps a price or a lot), only a number as long as one on the object counts: a year against a year, a negative against one.
@@ -135,7 +173,7 @@ export function numberDiffers(reading: string, inscriptions: string[], announced
   return ours.some((number) => !theirs.has(number) && (announced ? theirs.size > 0 : lengths.has(number.length)));
 }
 
-function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
+function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures, registry: Registry): Finding[] {
   if (object.inscriptions.length === 0) return [];
   const registered = readingsOf(object);
   let agreeing: Finding | undefined;
@@ -155,8 +193,10 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
       contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail, decisive: true };
     } else if (best.share >= inscriptionAgreement) {
       agreed.add(best.text);
-      if (!agreeing || best.share > agreeing.value) {
-        agreeing = { name: 'inscription', value: best.share, field: 'inscriptions', detail: `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}` };
+      const series = carried(registry, inscriptionKey(best.text));
+      if (!agreeing || best.share * series.share > agreeing.value) {
+        const detail = `inscription '${best.text}' matches '${reading.text}'${transliterated(best.text, reading.text)}${series.note}`;
+        agreeing = { name: 'inscription', value: best.share * series.share, field: 'inscriptions', detail };
       }
     } else if (best.share < inscriptionContradiction && confidentlyDifferent(reading, registered) && !contradicting?.decisive) {
       contradicting = { name: 'inscriptionContradicts', value: 1, field: 'inscriptions', detail, decisive: false };
@@ -182,32 +222,55 @@ function inscriptionFindings(query: QueryFeatures, object: ObjectFeatures): Find
     if (inscription.grams.length < minimumReading) continue;
     const share = containmentInText(inscription.grams, inscription.length, query.textGrams);
     if (share >= inscriptionAgreement) {
-      return [{ name: 'inscriptionInText', value: share, field: 'inscriptions', detail: `inscription '${inscription.text}' appears in the report${isTransliterated(inscription.text) ? ' (transliterated)' : ''}` }];
+      const series = carried(registry, inscriptionKey(inscription.text));
+      const detail = `inscription '${inscription.text}' appears in the report${isTransliterated(inscription.text) ? ' (transliterated)' : ''}${series.note}`;
+      return [{ name: 'inscriptionInText', value: share * series.share, field: 'inscriptions', detail }];
     }
   }
   return [];
 }
 
-function markFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
+/**
+ * A stamp read on both sides in words that share too little to be one stamp misread (in either direction, so that an abbreviation
+ * "BIBL. CIV." meets "Biblioteca civica" half-way): another owner's stamp. Only readings in the same script and read in full.
+ */
+function stampContradiction(reported: Reading[], markings: string[]): { reported: string; registered: string } | undefined {
+  if (reported.length === 0) return undefined;
+  const stamps = stampsOf(markings).map(readingOf).filter((stamp) => stamp.grams.length >= minimumReading);
+  for (const reading of reported) {
+    const against = stamps.filter((stamp) => comparable(scriptOf(stamp.text), scriptOf(reading.text)));
+    if (against.length === 0 || reading.grams.length < minimumReading || partial.test(reading.text)) continue;
+    const shared = (stamp: Reading) => Math.max(containment(reading.grams, stamp.gramSet), containment(stamp.grams, reading.gramSet));
+    if (against.every((stamp) => shared(stamp) < inscriptionContradiction)) return { reported: reading.text, registered: against.map((stamp) => stamp.text).join("', '") };
+  }
+  return undefined;
+}
+
+function markFindings(query: QueryFeatures, object: ObjectFeatures, registry: Registry): Finding[] {
   if (object.markings.length === 0) return [];
   const registered = object.markings.map(markOf);
-  let best: { agreement: MarkAgreement; reported: string; registered: string } | undefined;
+  let best: { agreement: MarkAgreement; reported: string; registered: Mark } | undefined;
   let contradicted: { reported: string } | undefined;
   let found = 0;
   for (const mark of query.marks) {
-    const verdicts = registered.map((other) => ({ agreement: compareMarks(mark, other), registered: other.text }));
+    const verdicts = registered.map((other) => ({ agreement: compareMarks(mark, other), registered: other }));
     const agreeing = verdicts.find((verdict) => verdict.agreement === 'same') ?? verdicts.find((verdict) => verdict.agreement === 'contains');
     if (agreeing) found += 1;
     if (agreeing?.agreement && (!best || best.agreement === 'contains')) best = { agreement: agreeing.agreement, reported: mark.text, registered: agreeing.registered };
     else if (!agreeing && verdicts.some((verdict) => verdict.agreement === 'contradicts')) contradicted = { reported: mark.text };
   }
-  if (best?.agreement === 'same') return [{ name: 'markSame', value: 1, field: 'markings', detail: `marking '${best.registered}' is '${best.reported}'` }];
+  if (best?.agreement === 'same') {
+    const series = carried(registry, markKey(best.registered));
+    return [{ name: 'markSame', value: series.share, field: 'markings', detail: `marking '${best.registered.text}' is '${best.reported}'${series.note}` }];
+  }
   // Parts of marks are shared by a series ("Modellnummer 2871" on every figure of a model): the share of the reported ones found counts.
-  if (best) return [{ name: 'markContains', value: found / query.marks.length, field: 'markings', detail: `marking '${best.registered}' contains '${best.reported}'` }];
+  if (best) return [{ name: 'markContains', value: found / query.marks.length, field: 'markings', detail: `marking '${best.registered.text}' contains '${best.reported}'` }];
   if (contradicted) {
     const on = object.markings.map((text) => `'${text}'`).join(', ');
     return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report gives '${contradicted.reported}', the object is marked ${on}` }];
   }
+  const stampApart = best ? undefined : stampContradiction(query.stamps, object.markings);
+  if (stampApart) return [{ name: 'markContradicts', value: 1, field: 'markings', detail: `the report reads the stamp '${stampApart.reported}', the object's reads '${stampApart.registered}'` }];
   // A bare number supports a mark it is the whole number of, or a part of four digits or more: the '152' of a report (a lot, a
   // negative, a price) is no sign of the real register's '1996.69.152', where every short part is shared by thousands of marks.
   for (const number of query.numbers) {
@@ -268,17 +331,17 @@ function countryFindings(query: QueryFeatures, object: ObjectFeatures): Finding[
 }
 
 /** Every piece of evidence between a report and an object, before weighing: what the weights are fitted on. */
-export function findingsFor(query: QueryFeatures, wordWeight: (word: string) => number, rarest: number): (object: ObjectFeatures) => Finding[] {
-  const wordWeights = new Map(query.words.map((word) => [word, wordWeight(word)]));
+export function findingsFor(query: QueryFeatures, registry: Registry): (object: ObjectFeatures) => Finding[] {
+  const wordWeights = new Map(query.words.map((word) => [word, registry.wordWeight(word)]));
   const total = [...wordWeights.values()].reduce((sum, value) => sum + value, 0);
   return (object) => [
-    ...markFindings(query, object),
-    ...inscriptionFindings(query, object),
+    ...markFindings(query, object, registry),
+    ...inscriptionFindings(query, object, registry),
     ...sizeFindings(query, object),
     ...typeFindings(query, object),
     ...conceptFindings(query.subjects, object.subjects, 'subject'),
     ...conceptFindings(query.materials, object.materials, 'materials'),
-    ...wordFindings(object, wordWeights, total, rarest),
+    ...wordFindings(object, wordWeights, total, registry.rarest),
     ...countryFindings(query, object),
     ...periodFindings(query, object),
   ];
@@ -311,9 +374,10 @@ export function weigh(findings: Finding[]): Scored {
   let logit = textWeights.bias;
   for (const name of evidenceNames) logit += (textWeights.weights[name] ?? 0) * (evidence[name] ?? 0);
   const fitted = Math.max(0, (sigmoid(logit) - base) / (1 - base));
-  // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend) keeps the
-  // object under the alert threshold, however much else agrees: a near twin agrees on everything else.
-  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined;
+  // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend, a size too
+  // far for the same object) keeps the object under the alert threshold, however much else agrees: a near twin agrees on
+  // everything else.
+  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined || evidence.sizesContradict !== undefined;
   const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : fitted;
   const spread = logit - textWeights.bias;
   // A report the evidence speaks against scores 0; its reasons still say how strongly, at a tenth of a point per unit of log-odds.
@@ -337,7 +401,7 @@ export function weigh(findings: Finding[]): Scored {
 }
 
 /** Scores objects against one report: what depends on the report alone is worked out once. */
-export function scorerFor(query: QueryFeatures, wordWeight: (word: string) => number, rarest: number): (object: ObjectFeatures) => Scored {
-  const find = findingsFor(query, wordWeight, rarest);
+export function scorerFor(query: QueryFeatures, registry: Registry): (object: ObjectFeatures) => Scored {
+  const find = findingsFor(query, registry);
   return (object) => weigh(find(object));
 }

@@ -1,6 +1,6 @@
 // An in-memory inverted index of registered objects for text matching: postings pull candidates, only those are scored.
 import type { Candidate, IndexedObject, TextIndex, TextQuery, TextSearchStats } from '../model.ts';
-import { type ObjectFeatures, objectFeatures, queryFeatures, type QueryFeatures, stemmedWords, wordsOf } from './features.ts';
+import { carriedKeys, markKey, type ObjectFeatures, objectFeatures, queryFeatures, type QueryFeatures, stemmedWords, wordsOf } from './features.ts';
 import { skeleton, trigrams } from './inscriptions.ts';
 import { type Mark, markOf } from './markings.ts';
 import { fold, tokenise } from './normalise.ts';
@@ -24,7 +24,7 @@ const shortlist = 100;
 /** Postings longer than this pull no new candidates once rarer keys have pulled a shortlist's worth. */
 const defaultPullLimit = 1_000;
 
-const markKeys = (mark: Mark) => [`m:${mark.key}`, ...mark.numbers.filter((number) => number.length >= 2).map((number) => `n:${number}`)];
+const markKeys = (mark: Mark) => [markKey(mark), ...mark.numbers.filter((number) => number.length >= 2).map((number) => `n:${number}`)];
 
 function keysOfObject(features: ObjectFeatures): string[] {
   const concepts = [...features.types, ...features.materials, ...features.subjects];
@@ -35,6 +35,8 @@ function keysOfObject(features: ObjectFeatures): string[] {
     ...[...stemmedWords(features), ...wordsOf(tokenise(fold(features.inscriptions.join(' '))))].map((word) => `w:${word}`),
     ...features.inscriptions.flatMap((text) => trigrams(skeleton(text))).map((gram) => `g:${gram}`),
     ...features.markings.map(markOf).flatMap(markKeys),
+    // Whole inscriptions are keyed only to count their carriers; no report key looks them up.
+    ...carriedKeys(features),
   ];
   return [...new Set(keys)];
 }
@@ -230,7 +232,7 @@ function buildIndex(initial: SnapshotContents | undefined, options: TextIndexOpt
     const shortlisted = best(touched, count, prelim, Math.max(shortlist, limit));
     for (let i = 0; i < count; i += 1) prelim[touched[i] ?? 0] = 0;
 
-    const score = scorerFor(features, (word) => idf(`w:${word}`), Math.log(1 + slotOf.size));
+    const score = scorerFor(features, { wordWeight: (word) => idf(`w:${word}`), rarest: Math.log(1 + slotOf.size), carriers: (key) => postings.get(key)?.live ?? 0 });
     const ranked: (Candidate & { logit: number })[] = [];
     let scored = 0;
     for (const slot of shortlisted) {

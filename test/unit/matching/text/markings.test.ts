@@ -53,6 +53,7 @@ describe('marksInText', () => {
     ['№ 45/2', ['452']],
     ['رقم ١١٨٧', ['1187']],
     ['номер КАС 1187', ['kas1187']],
+    ['label "PAT 287" on the frame', ['pat287']],
   ])('takes a cued or coded mark from "%s" as a claim', (text, keys) => {
     // Arrange
     const folded = fold(text);

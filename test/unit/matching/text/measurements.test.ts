@@ -138,6 +138,50 @@ describe('sizeOfText', () => {
     // Assert
     expect(size.lengths).toEqual([]);
   });
+
+  it('reads a Russian "г." after a year-like number as the year, not grams, unless a weight is named', () => {
+    // Arrange
+    const texts = ['Карманные часы, ок. 1890 г. Золото 750', 'вес 91 г.', 'вес 1200 г. без цепочки'];
+
+    // Act
+    const weights = texts.map((text) => sizeOfText(text).weight?.value);
+
+    // Assert
+    expect(weights).toEqual([undefined, 91, 1200]);
+  });
+
+  it('reads inches after feet even when the sentence goes on', () => {
+    // Arrange
+    const text = 'Blade approx 2 ft 4 in. Tang has Japanese characters';
+
+    // Act
+    const size = sizeOfText(text);
+
+    // Assert
+    expect(size.lengths.map((length) => [length.value, length.stated])).toEqual([[71.12, 'c. 2 ft 4 in']]);
+  });
+
+  it('reads a unit written before the figures, with the label before the unit', () => {
+    // Arrange
+    const texts = ['dim. cm 38 x 50', 'altezza cm 38', 'mm. 120'];
+
+    // Act
+    const sizes = texts.map((text) => sizeOfText(text).lengths.map((length) => [length.dimension, length.value]));
+
+    // Assert
+    expect(sizes).toEqual([[[undefined, 38], [undefined, 50]], [['height', 38]], [[undefined, 12]]]);
+  });
+
+  it('does not take "in" or "m" before a number as a unit', () => {
+    // Arrange
+    const texts = ['stolen in 12 places', 'room m 12'];
+
+    // Act
+    const sizes = texts.map((text) => sizeOfText(text).lengths);
+
+    // Assert
+    expect(sizes).toEqual([[], []]);
+  });
 });
 
 describe('measurementsOfText', () => {

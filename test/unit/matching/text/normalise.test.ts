@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, isStopWord, stem, tokenise } from '../../../../functions/matching/text/normalise.ts';
+import { fold, hanNumerals, isStopWord, stem, tokenise } from '../../../../functions/matching/text/normalise.ts';
 
 describe('fold', () => {
   it.each([
@@ -98,5 +98,25 @@ describe('isStopWord', () => {
 
     // Assert
     expect(stop).toBe(false);
+  });
+});
+
+describe('hanNumerals', () => {
+  it.each([
+    ['寛文三年八月日', '寛文3年8月日'],
+    ['乾隆二十年', '乾隆20年'],
+    ['一七六四年', '1764年'],
+    ['二〇一九', '2019'],
+    ['千六百五', '1605'],
+    ['大清康熙年製', '大清康熙年製'],
+  ])('reads %s as %s', (text, expected) => {
+    // Arrange
+    const written = text;
+
+    // Act
+    const read = hanNumerals(written);
+
+    // Assert
+    expect(read).toBe(expected);
   });
 });
