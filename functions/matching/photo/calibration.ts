@@ -1,9 +1,8 @@
 // Turns shortlist similarity and verified keypoints into one 0..1 photo score, and says where an alert starts.
 
-// Unrelated photos rarely explain more than a few matches with one transform (at most 7 of the 218 field photos of
-// unregistered objects in ../shared/eval/photos, 12 of our own tuning photos that are not near twins), and a true
-// match of even a small, recompressed catalogue reproduction explains fourteen or more: the evidence rises steeply
-// between the two, and reaches the alert threshold at about 14.
+// Unrelated photos rarely explain more than a few matches with one transform (at most 7 for the 218 field photos of
+// unregistered objects in ../shared/eval/photos, 12 for our own tuning photos that are not near twins): the evidence
+// rises steeply above chance and reaches the alert threshold at about 14, with a margin over both.
 const chanceInliers = 8;
 const inlierScale = 9;
 
