@@ -15,8 +15,8 @@ export function markOf(text: string): Mark {
   return { text, key: folded.replace(/[^\p{L}\p{N}]/gu, ''), numbers: folded.match(/\d+/g) ?? [] };
 }
 
-// Words that announce a number as a mark: "inv. no.", "n°", "№" (NFKC "no"), "Inv.-Nr.", "رقم", "номер", "envanter", "αρ.", "编号".
-const cue = String.raw`(?:inv|inventory|inventaire|inventario|inventar|inventarnummer|invnr|nr|no|n|num|numero|number|nummer|ref|label|etiquette|etiqueta|etikett|etichetta|rqm|nomer|envanter|ar|arithmos|编号|库存号|藏品号)`;
+// Words that announce a number as a mark: "inv. no.", "n°", "№" (NFKC "no"), "Inv.-Nr.", "رقم", "номер", "envanter (numarası)", "αρ.", "编号".
+const cue = String.raw`(?:inv|inventory|inventaire|inventario|inventar|inventarnummer|invnr|nr|no|n|num|numero|number|nummer|ref|label|etiquette|etiqueta|etikett|etichetta|rqm|nomer|envanter|numarasi|numara|ar|arithmos|编号|库存号|藏品号)`;
 const cuedMark = new RegExp(String.raw`(?<![\p{L}\p{N}])${cue}[\s.:°º#"'«»„“”-]+((?:[a-z]{1,5}[\s./-]?)?\d[\d\s./-]*\d|\d)`, 'gu');
 // Without a cue only a code written as one word counts ("KAS1187", "MB-1234"): "h 42" or "ca 1750" are not marks.
 const mixedMark = /(?<![\p{L}\p{N}])([a-z]{1,5}[./-]?\d{2,}(?:[./-]\d+)*)(?![\p{L}\p{N}])/gu;

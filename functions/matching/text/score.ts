@@ -61,11 +61,14 @@ export function registryOver(objects: ObjectFeatures[]): Registry & { has: (word
 
 /**
  * A line or mark carried by several registered objects (a reign mark on every bowl of the reign, a factory stamp) tells none
- * of them apart: its agreement counts once, shared among its carriers.
+ * of them apart, but still tells them from every other object: its agreement counts by its rarity, as a word's does (full for
+ * a line one object carries, nothing for one that every object carries).
  */
 const carried = (registry: Registry, key: string) => {
   const count = Math.max(1, registry.carriers(key));
-  return { share: 1 / count, note: count > 1 ? `, carried by ${count} registered objects` : '' };
+  const objects = Math.expm1(registry.rarest);
+  const share = Math.min(1, Math.log1p(objects / count) / registry.rarest);
+  return { share, note: count > 1 ? `, carried by ${count} registered objects` : '' };
 };
 
 /** One piece of evidence: its value for the weights, and what a person reads about it. */

@@ -54,6 +54,7 @@ describe('marksInText', () => {
     ['رقم ١١٨٧', ['1187']],
     ['номер КАС 1187', ['kas1187']],
     ['label "PAT 287" on the frame', ['pat287']],
+    ['arkasında envanter numarası ΚΑΣ 1187', ['kas1187']],
   ])('takes a cued or coded mark from "%s" as a claim', (text, keys) => {
     // Arrange
     const folded = fold(text);

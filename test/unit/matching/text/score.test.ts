@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate, IndexedObject, TextQuery } from '../../../../functions/matching/model.ts';
 import { numberDiffers } from '../../../../functions/matching/text/score.ts';
 import { createTextIndex, textAlertThreshold } from '../../../../functions/matching/text/text-index.ts';
+import { numberedIcon } from '../../../fixtures/objects.ts';
 import { textObjects } from '../../../fixtures/text-reports.ts';
 
 const index = createTextIndex();
@@ -263,6 +264,22 @@ describe('decisive details that differ', () => {
 
     // Assert
     expect(details(candidate)).toContain("inscription '大清康熙年製' matches '大清康熙年製', carried by 2 registered objects");
+  });
+
+  it('still tells the carriers of a common line from every other object: the icon of its inventory number alerts among twenty', () => {
+    // Arrange: twenty icons inscribed alike, as in a diocese's register, beside the other objects of this index
+    const icons = createTextIndex();
+    for (const object of textObjects) icons.upsert(object);
+    for (let n = 0; n < 20; n++) icons.upsert({ ...numberedIcon(`ΚΑΣ ${4400 + n}`), id: `icon-${n}`, country: 'GR' });
+    const query = { text: 'Aziz Nikolaos ikonası, üzerinde "O AGIOS NIKOLAOS" yazıyor, arkasında envanter numarası ΚΑΣ 4407', lang: 'tr' };
+
+    // Act
+    const [best] = icons.search(query, 1);
+
+    // Assert
+    expect(best?.objectId).toBe('icon-7');
+    expect(best?.score).toBeGreaterThanOrEqual(textAlertThreshold);
+    expect(details(best)).toContain("marking 'ΚΑΣ 4407' is 'kas 4407'");
   });
 
   it('counts an inscription whose year differs as a contradiction, however many words agree', () => {
