@@ -33,7 +33,7 @@ const tuning = (): LabelledSet => ({
 });
 
 /** Signs the evidence must keep: agreement never counts against, a contradiction never for. */
-const negative = new Set<EvidenceName>(['markContradicts', 'inscriptionContradicts', 'sizesDiffer', 'sizesContradict', 'typeContradicts', 'periodContradicts']);
+const negative = new Set<EvidenceName>(['markContradicts', 'inscriptionContradicts', 'sizesDiffer', 'sizesContradict', 'typeContradicts', 'periodContradicts', 'subjectContradicts']);
 
 type Sample = { x: number[]; y: number };
 

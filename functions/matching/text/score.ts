@@ -6,7 +6,7 @@ import { type Mark, type MarkAgreement, compareMarks, markOf } from './markings.
 import { type Measure, compareSizes, describe, roundingOf, sizeContradiction, sizeMeasuredApart, sizeTolerance } from './measurements.ts';
 import { fold, hanNumerals, isTransliterated, scriptOf } from './normalise.ts';
 import { textWeights } from './text-weights.ts';
-import { type ConceptHit, conceptLabel, cousins, related } from './vocabulary.ts';
+import { type ConceptHit, conceptLabel, cousins, lineage, related } from './vocabulary.ts';
 
 /**
  * The evidence between a report and an object as numbers: each is 0 when absent, and most are 0..1. Their weights are not set
@@ -18,7 +18,7 @@ export const evidenceNames = [
   'inscription', 'inscriptionInText', 'inscriptionContradicts',
   'sizes', 'sizesDiffer', 'sizesContradict',
   'typeSame', 'typeFromProse', 'typeRelated', 'typeContradicts',
-  'materials', 'subjects',
+  'materials', 'subjects', 'subjectContradicts',
   'wordShare', 'wordCount', 'rareWord',
   'country', 'period', 'periodContradicts',
 ] as const;
@@ -106,6 +106,21 @@ function conceptFindings(hits: ConceptHit[], concepts: string[], field: 'materia
   const names = shared.map((hit) => `${conceptLabel(hit.concept)}${termNote(hit, conceptLabel(hit.concept))}`).join(', ');
   const [name, cap] = field === 'materials' ? (['materials', 3] as const) : (['subjects', 2] as const);
   return [{ name, value: Math.min(cap, shared.length) / cap, field, detail: `${field === 'materials' ? 'materials' : 'subject'}: ${names}` }];
+}
+
+const isAnimal = (concept: string) => lineage(concept).includes('animal');
+
+/**
+ * What a piece depicts is decisive in identifying it (Object ID's Subject): horses grazing are not two dragons. Only the
+ * animals and creatures both sides name are compared, and only when no animal of one meets one of the other, a kind meeting
+ * its wider concept (a zebu, a bull). A side that names no animal says nothing; saints and other subjects are not compared.
+ */
+function subjectFindings(query: QueryFeatures, object: ObjectFeatures): Finding[] {
+  const reported = query.subjects.filter((hit) => isAnimal(hit.concept));
+  const recorded = object.subjects.filter(isAnimal);
+  if (reported.length === 0 || recorded.length === 0 || reported.some((hit) => recorded.some((concept) => related(concept, hit.concept)))) return [];
+  const said = reported.map((hit) => conceptLabel(hit.concept)).join(', ');
+  return [{ name: 'subjectContradicts', value: 1, field: 'subject', detail: `the report shows ${said}, the object ${recorded.map(conceptLabel).join(', ')}` }];
 }
 
 /**
@@ -343,6 +358,7 @@ export function findingsFor(query: QueryFeatures, registry: Registry): (object: 
     ...sizeFindings(query, object),
     ...typeFindings(query, object),
     ...conceptFindings(query.subjects, object.subjects, 'subject'),
+    ...subjectFindings(query, object),
     ...conceptFindings(query.materials, object.materials, 'materials'),
     ...wordFindings(object, wordWeights, total, registry.rarest),
     ...countryFindings(query, object),
@@ -378,9 +394,10 @@ export function weigh(findings: Finding[]): Scored {
   for (const name of evidenceNames) logit += (textWeights.weights[name] ?? 0) * (evidence[name] ?? 0);
   const fitted = Math.max(0, (sigmoid(logit) - base) / (1 - base));
   // A decisive detail read with confidence and contradicted (another inventory number of the series, another legend, a size too
-  // far for the same object) keeps the object under the alert threshold, however much else agrees: a near twin agrees on
+  // far for the same object, other animals depicted) keeps the object under the alert threshold, however much else agrees: a near twin agrees on
   // everything else.
-  const decisivelyContradicted = evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined || evidence.sizesContradict !== undefined;
+  const decisivelyContradicted =
+    evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined || evidence.sizesContradict !== undefined || evidence.subjectContradicts !== undefined;
   const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : fitted;
   const spread = logit - textWeights.bias;
   // A report the evidence speaks against scores 0; its reasons still say how strongly, at a tenth of a point per unit of log-odds.
