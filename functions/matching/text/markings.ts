@@ -21,6 +21,11 @@ const cuedMark = new RegExp(String.raw`(?<![\p{L}\p{N}])${cue}[\s.:°º#"'«»�
 // Without a cue only a code written as one word counts ("KAS1187", "MB-1234"): "h 42" or "ca 1750" are not marks.
 const mixedMark = /(?<![\p{L}\p{N}])([a-z]{1,5}[./-]?\d{2,}(?:[./-]\d+)*)(?![\p{L}\p{N}])/gu;
 
+// A year the report dates the object by ("manufactured in 1954", "um 1900", "в 1890 г.", "1764年") is a date, not a number
+// that may be a mark: accession numbers often hold years ("1954.12"), so it would support thousands of them.
+const dating = String.raw`(?:in|dated|made|circa|c|ca|around|about|from|en|vers|um|im|jahr|nel|del|hacia|v|okolo|ok|peripou)`;
+const datedYear = new RegExp(String.raw`(?<![\p{L}\p{N}])${dating}\.?\s+((?:1\d|20)\d\d)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])((?:1\d|20)\d\d)\s*(?:年|g\.|yilinda|yili)`, 'gu');
+
 /**
  * Marks a report states, from folded free text. A cued number ("inv. 1187") or a letters-and-digits code ("MB-1234") is a claim
  * that can contradict; a bare number of three digits or more may be a mark, a year or a catalogue lot, so it only ever supports.
@@ -28,7 +33,8 @@ const mixedMark = /(?<![\p{L}\p{N}])([a-z]{1,5}[./-]?\d{2,}(?:[./-]\d+)*)(?![\p{
 export function marksInText(folded: string): { claimed: Mark[]; loose: string[] } {
   const claimed = [...folded.matchAll(cuedMark), ...folded.matchAll(mixedMark)].map((match) => markOf((match[1] ?? '').trim()));
   const claimedNumbers = new Set(claimed.flatMap((mark) => mark.numbers));
-  const loose = (folded.match(/(?<![\p{L}\p{N}.,])\d{3,}(?![\p{L}\p{N}]|[.,]\d)/gu) ?? []).filter((number) => !claimedNumbers.has(number));
+  const dates = new Set([...folded.matchAll(datedYear)].map((match) => match[1] ?? match[2]));
+  const loose = (folded.match(/(?<![\p{L}\p{N}.,])\d{3,}(?![\p{L}\p{N}]|[.,]\d)/gu) ?? []).filter((number) => !claimedNumbers.has(number) && !dates.has(number));
   return { claimed: dedupe(claimed), loose: [...new Set(loose)] };
 }
 

@@ -75,6 +75,20 @@ describe('marksInText', () => {
 
     // Assert
     expect(marks.claimed).toEqual([]);
-    expect(marks.loose).toEqual(['1187', '1750']);
+    expect(marks.loose).toEqual(['1187']);
+  });
+
+  it.each([
+    ['Manufactured in 1954, in working order', []],
+    ['um 1900 entstanden', []],
+    ['икона, ок. 1890 г.', []],
+    ['寛文 1668年', []],
+    ['hallmarked 1882 on the foot', ['1882']],
+  ])('reads a year the report dates the object by as a date, not a number that may be a mark: "%s"', (text, loose) => {
+    // Act
+    const marks = marksInText(fold(text));
+
+    // Assert
+    expect(marks.loose).toEqual(loose);
   });
 });
