@@ -77,6 +77,8 @@ interface Finding {
   value: number;
   field: string;
   detail: string;
+  /** Enough alone to name the object: an inventory number with its series letters that no other registered object carries. */
+  identifies?: true;
 }
 
 function termNote(hit: ConceptHit, label: string): string {
@@ -279,7 +281,8 @@ function markFindings(query: QueryFeatures, object: ObjectFeatures, registry: Re
   }
   if (best?.agreement === 'same') {
     const series = carried(registry, markKey(best.registered));
-    return [{ name: 'markSame', value: series.share, field: 'markings', detail: `marking '${best.registered.text}' is '${best.reported}'${series.note}` }];
+    const identifies = series.share === 1 && /\p{L}/u.test(best.registered.key) && /\d{3}/.test(best.registered.key);
+    return [{ name: 'markSame', value: series.share, field: 'markings', detail: `marking '${best.registered.text}' is '${best.reported}'${series.note}`, ...(identifies ? { identifies: true as const } : {}) }];
   }
   // Parts of marks are shared by a series ("Modellnummer 2871" on every figure of a model): the share of the reported ones found counts.
   if (best) return [{ name: 'markContains', value: found / query.marks.length, field: 'markings', detail: `marking '${best.registered.text}' contains '${best.reported}'` }];
@@ -398,7 +401,10 @@ export function weigh(findings: Finding[]): Scored {
   // everything else.
   const decisivelyContradicted =
     evidence.markContradicts !== undefined || evidence.inscriptionContradicts !== undefined || evidence.sizesContradict !== undefined || evidence.subjectContradicts !== undefined;
-  const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : fitted;
+  // The converse: a report giving an inventory number of the series, the same as one object's and no other's, names that
+  // object however common everything else about it is (twenty icons of one saint, inscribed alike).
+  const identified = findings.some((finding) => finding.identifies);
+  const score = decisivelyContradicted ? Math.min(fitted, textAlertThreshold * contradictedCeiling) : identified ? Math.max(fitted, textAlertThreshold) : fitted;
   const spread = logit - textWeights.bias;
   // A report the evidence speaks against scores 0; its reasons still say how strongly, at a tenth of a point per unit of log-odds.
   const scale = spread > 0 ? score / spread : 0.1;

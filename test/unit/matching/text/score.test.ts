@@ -282,6 +282,21 @@ describe('decisive details that differ', () => {
     expect(details(best)).toContain("marking 'ΚΑΣ 4407' is 'kas 4407'");
   });
 
+  it('alerts on an inventory number of the series that one object alone carries, however common all else about it is', () => {
+    // Arrange: a register of two hundred icons of the saint, every one inscribed alike
+    const icons = createTextIndex();
+    for (let n = 0; n < 200; n++) icons.upsert({ ...numberedIcon(`ΚΑΣ ${5500 + n}`), id: `icon-${n}`, country: 'GR' });
+    const query = { text: 'Icon of Saint Nicholas, inscribed "O AGIOS NIKOLAOS", inv. no. ΚΑΣ 5642' };
+
+    // Act
+    const [best, next] = icons.search(query, 2);
+
+    // Assert
+    expect(best?.objectId).toBe('icon-142');
+    expect(best?.score).toBeGreaterThanOrEqual(textAlertThreshold);
+    expect(next?.score ?? 0).toBeLessThan(textAlertThreshold);
+  });
+
   it('counts an inscription whose year differs as a contradiction, however many words agree', () => {
     // Arrange
     const query = { text: 'Silver altar candlestick, triangular base on claw feet, 48 cm', structured: { inscriptions: ['ES DE LA COFRADIA DE NRA SRA DEL ROSARIO AÑO DE 1771'] } };
