@@ -11,11 +11,10 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { normalisePhoto } from '../functions/images/photo.ts';
 import { fingerprintPhoto, type PhotoFingerprint } from '../functions/matching/photo/fingerprint.ts';
-import { globalDimensions, quantisationScale } from '../functions/matching/photo/global-descriptor.ts';
-import { distinctWords } from '../functions/matching/photo/inverted-file.ts';
+import { globalDimensions } from '../functions/matching/photo/global-descriptor.ts';
 import { descriptorBytes, detectFeatures, unpackFeatures, type LocalFeatures } from '../functions/matching/photo/local-features.ts';
 import { photoIndexFromSnapshot, type PhotoIndexSnapshot } from '../functions/matching/photo/photo-index.ts';
-import { visualWords } from '../functions/matching/photo/visual-words.ts';
+import { keypointWords, type KeypointWords, sortedByWord } from '../functions/matching/photo/visual-words.ts';
 import { fingerprintQueryPhoto } from '../functions/matching/query-photo.ts';
 import { decodeIndexSnapshot, encodeIndexSnapshot } from '../functions/matching/snapshot-file.ts';
 import { seededRandom } from '../test/fixtures/random.ts';
@@ -42,13 +41,13 @@ async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T; wall: 
 }
 
 // --- The real material: registered photos as the image processor fingerprints them, field photos as a search does.
-const pool: { fingerprint: PhotoFingerprint; words: Uint16Array; points: Uint16Array; descriptors: Uint8Array }[] = [];
+const pool: { fingerprint: PhotoFingerprint; keypoints: KeypointWords; points: Uint16Array; descriptors: Uint8Array }[] = [];
 for (const entry of set.gallery) {
   const fingerprint = await fingerprintPhoto((await normalisePhoto(await readFile(entry.path))).normalised);
   const points = Buffer.from(fingerprint.local.points, 'base64');
   pool.push({
     fingerprint,
-    words: visualWords(unpackFeatures(fingerprint.local).words),
+    keypoints: keypointWords(unpackFeatures(fingerprint.local).words),
     points: new Uint16Array(points.buffer.slice(points.byteOffset, points.byteOffset + points.length)),
     descriptors: Buffer.from(fingerprint.local.descriptors, 'base64'),
   });
@@ -65,7 +64,7 @@ function keypointsOf(slot: number): { a: number; chosen: [number, number][] } {
   const b = Math.floor(draw() * pool.length);
   const chosen: [number, number][] = [];
   for (const photo of [a, b]) {
-    const count = (pool[photo]!.words).length;
+    const count = pool[photo]!.keypoints.words.length;
     for (let k = 0; k < count; k++) if (draw() < 0.5) chosen.push([photo, k]);
   }
   return { a, chosen };
@@ -90,26 +89,30 @@ function gaussian(): number {
 
 function snapshotOf(size: number): PhotoIndexSnapshot {
   const vectors = new Int8Array(size * globalDimensions);
-  const wordCounts = new Uint16Array(size);
-  const perImage: Uint16Array[] = [];
+  const keypointCounts = new Uint16Array(size);
+  const perImage: KeypointWords[] = [];
   let total = 0;
   for (let slot = 0; slot < size; slot++) {
     const { a, chosen } = keypointsOf(slot);
-    const words = distinctWords(Uint16Array.from(chosen, ([photo, k]) => pool[photo]!.words[k] as number));
-    perImage.push(words);
-    wordCounts[slot] = words.length;
-    total += words.length;
+    const keypoints = sortedByWord({
+      words: Uint16Array.from(chosen, ([photo, k]) => pool[photo]!.keypoints.words[k] as number),
+      signatures: Uint32Array.from(chosen, ([photo, k]) => pool[photo]!.keypoints.signatures[k] as number),
+    });
+    perImage.push(keypoints);
+    keypointCounts[slot] = chosen.length;
+    total += chosen.length;
     const base = pool[a]!.fingerprint.global;
     for (let d = 0; d < globalDimensions; d++) vectors[slot * globalDimensions + d] = Math.max(-127, Math.min(127, Math.round((base[d] as number) + 6 * gaussian())));
   }
-  const words = new Uint16Array(total);
+  const [words, signatures] = [new Uint16Array(total), new Uint32Array(total)];
   let at = 0;
-  for (const imageWords of perImage) {
-    words.set(imageWords, at);
-    at += imageWords.length;
+  for (const keypoints of perImage) {
+    words.set(keypoints.words, at);
+    signatures.set(keypoints.signatures, at);
+    at += keypoints.words.length;
   }
   const objectIds = Array.from({ length: size }, (_, slot) => `00000000-0000-4000-8000-${String(slot).padStart(12, '0')}`);
-  return { version: 3, dimensions: globalDimensions, objectIds, imageIds: objectIds.map(() => 'front'), vectors: new Uint8Array(vectors.buffer), wordCounts, words };
+  return { version: 4, dimensions: globalDimensions, objectIds, imageIds: objectIds.map(() => 'front'), vectors: new Uint8Array(vectors.buffer), keypointCounts, words, signatures };
 }
 
 /** The baseline: the best dot product over the query's global descriptors, every image, in plain JavaScript. */
@@ -199,7 +202,7 @@ for (const entry of queryPhotos.slice(0, fingerprintRuns)) {
   const orb = await timed(() => detectFeatures(grey.result, 1500));
   record('stage: ORB, 1,500 keypoints at 768 px (one of two)', orb.cpu);
   const unpacked = unpackFeatures(orb.result).words;
-  record('stage: visual words of 1,500 keypoints (at search)', (await timed(() => visualWords(unpacked))).cpu);
+  record('stage: visual words and signatures of 1,500 keypoints (at search)', (await timed(() => keypointWords(unpacked))).cpu);
 }
 console.log(`\nfingerprinting (${setName}, ${fingerprintRuns} photos each), cpu ms p50 / max:`);
 for (const [stage, values] of Object.entries(stages)) console.log(`  ${stage.padEnd(58)} ${fixed(percentile(values, 0.5)).padStart(5)} / ${fixed(Math.max(...values)).padStart(5)}`);

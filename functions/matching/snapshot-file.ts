@@ -12,11 +12,11 @@ const separator = '\u0000';
 const Header = z.object({
   builtAt: z.string(),
   textIsBytes: z.boolean(),
-  photo: z.object({ version: z.literal(3), dimensions: z.number().int().positive(), images: z.number().int().nonnegative() }),
+  photo: z.object({ version: z.literal(4), dimensions: z.number().int().positive(), images: z.number().int().nonnegative() }),
   /** Byte lengths of the sections, in the order of `sectionNames`. */
-  sections: z.array(z.number().int().nonnegative()).length(7),
+  sections: z.array(z.number().int().nonnegative()).length(8),
 });
-const sectionNames = ['sought', 'text', 'objectIds', 'imageIds', 'vectors', 'wordCounts', 'words'] as const;
+const sectionNames = ['sought', 'text', 'objectIds', 'imageIds', 'vectors', 'keypointCounts', 'words', 'signatures'] as const;
 
 const padded = (length: number) => Math.ceil(length / align) * align;
 const bytesOf = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
@@ -27,8 +27,8 @@ function joined(ids: string[], what: string): Uint8Array {
   return utf8(ids.join(separator));
 }
 
-// Each image's words are sorted and distinct: stored as the first word and the steps between them, which are small
-// and compress to about a byte each.
+// Each image's words are sorted: stored as the first word and the steps between them, which are small and compress
+// to about a byte each.
 function wordSteps(counts: Uint16Array, words: Uint16Array): Uint16Array {
   const steps = new Uint16Array(words.length);
   let at = 0;
@@ -58,8 +58,9 @@ export function encodeIndexSnapshot(snapshot: IndexSnapshot): Uint8Array {
     joined(photo.objectIds, 'object id'),
     joined(photo.imageIds, 'image id'),
     photo.vectors,
-    bytesOf(photo.wordCounts),
-    bytesOf(wordSteps(photo.wordCounts, photo.words)),
+    bytesOf(photo.keypointCounts),
+    bytesOf(wordSteps(photo.keypointCounts, photo.words)),
+    bytesOf(photo.signatures),
   ];
   const header: z.infer<typeof Header> = {
     builtAt: snapshot.builtAt,
@@ -96,7 +97,7 @@ function typed<T>(make: () => T, reason: string): T {
 
 export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
   const gunzipped = typed(() => gunzipSync(stored), 'the index snapshot is not a complete gzip stream');
-  // Sections are read as 16-bit views: the file must start on an even address.
+  // Sections are read as 16- and 32-bit views: the file must start on an aligned address.
   const file = gunzipped.byteOffset % align === 0 ? gunzipped : new Uint8Array(gunzipped);
   if (file.length < magic.length + 4 || !Buffer.from(file.buffer, file.byteOffset, magic.length).equals(magic)) {
     throw new UnreadableSnapshot('the index snapshot is not a registry-index/1 file');
@@ -113,9 +114,10 @@ export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
     at += padded(length);
   }
   if (at !== file.length) throw new UnreadableSnapshot(`the index snapshot has ${file.length - at} bytes after its last section`);
-  const [sought, text, objectIds, imageIds, vectors, wordCounts, words] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const [sought, text, objectIds, imageIds, vectors, keypointCounts, words, signatures] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const ids = (bytes: Uint8Array) => (bytes.length === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split(separator));
   const sixteen = (bytes: Uint8Array) => new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  const thirtyTwo = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
   const { images, dimensions, version } = header.photo;
   const photo: PhotoIndexSnapshot = {
     version,
@@ -123,13 +125,21 @@ export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
     objectIds: ids(objectIds),
     imageIds: ids(imageIds),
     vectors,
-    wordCounts: sixteen(wordCounts),
+    keypointCounts: sixteen(keypointCounts),
     words: sixteen(words),
+    signatures: thirtyTwo(signatures),
   };
-  const wordTotal = photo.wordCounts.reduce((total, count) => total + count, 0);
-  if (photo.objectIds.length !== images || photo.imageIds.length !== images || vectors.length !== images * dimensions || photo.wordCounts.length !== images || photo.words.length !== wordTotal) {
+  const keypoints = photo.keypointCounts.reduce((total, count) => total + count, 0);
+  if (
+    photo.objectIds.length !== images ||
+    photo.imageIds.length !== images ||
+    vectors.length !== images * dimensions ||
+    photo.keypointCounts.length !== images ||
+    photo.words.length !== keypoints ||
+    photo.signatures.length !== keypoints
+  ) {
     throw new UnreadableSnapshot(`the index snapshot's photo sections do not describe ${images} images`);
   }
-  wordsFromSteps(photo.wordCounts, photo.words);
+  wordsFromSteps(photo.keypointCounts, photo.words);
   return { builtAt: header.builtAt, sought: ids(sought), text: header.textIsBytes ? text.slice() : Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8'), photo };
 }

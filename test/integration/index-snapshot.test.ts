@@ -26,13 +26,14 @@ const snapshot = {
   sought: ['object-0', 'object-1'],
   text: Uint8Array.from([7, 8, 9]),
   photo: {
-    version: 3 as const,
+    version: 4 as const,
     dimensions: 64,
     objectIds: Array.from({ length: images }, (_, n) => `object-${n}`),
     imageIds: Array.from({ length: images }, () => 'front'),
     vectors: Uint8Array.from({ length: images * 64 }, (_, n) => (n * 31) % 256),
-    wordCounts: new Uint16Array(images).fill(3),
+    keypointCounts: new Uint16Array(images).fill(3),
     words: Uint16Array.from({ length: images * 3 }, (_, n) => (n % 3) * 2000 + (n % 1000)),
+    signatures: Uint32Array.from({ length: images * 3 }, (_, n) => (n * 2654435761) >>> 0),
   },
 };
 
@@ -51,6 +52,7 @@ describe('the index snapshot in S3', () => {
     const decoded = decodeIndexSnapshot(read!);
     expect(decoded.photo.objectIds).toEqual(snapshot.photo.objectIds);
     expect([...decoded.photo.words]).toEqual([...snapshot.photo.words]);
+    expect([...decoded.photo.signatures]).toEqual([...snapshot.photo.signatures]);
     expect([...decoded.photo.vectors]).toEqual([...snapshot.photo.vectors]);
   });
 

@@ -5,12 +5,12 @@ import { inlierEvidence, photoScore } from './calibration.ts';
 import { type DescriptorStore, descriptorStore } from './descriptor-store.ts';
 import type { PhotoFingerprint } from './fingerprint.ts';
 import { globalDimensions, quantisationScale } from './global-descriptor.ts';
-import { createInvertedFile, distinctWords, type InvertedFile } from './inverted-file.ts';
+import { createInvertedFile, type InvertedFile } from './inverted-file.ts';
 import { unpackFeatures } from './local-features.ts';
 import { matchedRegion } from './matched-region.ts';
 import { noteSmallPhoto } from './small-photo.ts';
 import { verifyMatch } from './verify.ts';
-import { visualWords } from './visual-words.ts';
+import { keypointWords, type KeypointWords, sortedByWord } from './visual-words.ts';
 
 export { photoAlertThreshold } from './calibration.ts';
 
@@ -19,16 +19,18 @@ export type LocalFeatureLoader = (objectId: string, imageId: string) => Promise<
 
 /** The compact part of the index, kept in S3 (snapshot-file.ts) and loaded at cold start: ids, quantised global descriptors and visual words. */
 export interface PhotoIndexSnapshot {
-  version: 3;
+  version: 4;
   dimensions: number;
   objectIds: string[];
   imageIds: string[];
   /** `imageIds.length × dimensions` signed bytes. */
   vectors: Uint8Array;
-  /** Each image's count of distinct visual words. */
-  wordCounts: Uint16Array;
-  /** The images' distinct visual words, sorted, image after image. */
+  /** Each image's count of keypoints. */
+  keypointCounts: Uint16Array;
+  /** The keypoints' visual words, sorted within an image, image after image. */
   words: Uint16Array;
+  /** The keypoints' signatures (visual-words.ts), in the order of `words`. */
+  signatures: Uint32Array;
 }
 
 export interface PhotoIndexOptions {
@@ -36,7 +38,7 @@ export interface PhotoIndexOptions {
   keepLocalFeatures?: boolean;
   /** How many images, by global descriptor, are verified with local features per search. */
   shortlistSize?: number;
-  /** How many images, by shared visual words, are verified besides. */
+  /** How many images, by matching keypoints in the inverted file, are verified besides. */
   wordShortlistSize?: number;
 }
 
@@ -70,11 +72,10 @@ interface Contents {
 // to tell what repeats.
 const sharedContent = { share: 0.25, images: 20 };
 
-/** The distinct visual words of a photo's features (and of its mirror image's, for a query). */
-function wordsOf(fingerprint: Pick<PhotoFingerprint, 'local' | 'mirrored'>): { all: Uint16Array; local: Uint16Array; mirrored?: Uint16Array } {
-  const local = visualWords(unpackFeatures(fingerprint.local).words);
-  const mirrored = fingerprint.mirrored && visualWords(unpackFeatures(fingerprint.mirrored).words);
-  return { all: distinctWords(mirrored ? Uint16Array.from([...local, ...mirrored]) : local), local, ...(mirrored ? { mirrored } : {}) };
+/** The words and signatures of a photo's keypoints (and of its mirror image's, for a query), in keypoint order. */
+function wordsOf(fingerprint: Pick<PhotoFingerprint, 'local' | 'mirrored'>): { local: KeypointWords; mirrored?: KeypointWords } {
+  const local = keypointWords(unpackFeatures(fingerprint.local).words);
+  return fingerprint.mirrored ? { local, mirrored: keypointWords(unpackFeatures(fingerprint.mirrored).words) } : { local };
 }
 
 function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex {
@@ -94,7 +95,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
   const slotOf = (objectId: string, imageId: string) =>
     slotsOfObject.get(objectId)?.find((slot) => imageIds[slot] === imageId);
 
-  function place(objectId: string, imageId: string, vector: ArrayLike<number>, imageWords: Uint16Array): void {
+  function place(objectId: string, imageId: string, vector: ArrayLike<number>, keypoints: KeypointWords): void {
     let slot = slotOf(objectId, imageId);
     if (slot === undefined) {
       slot = objectIds.length;
@@ -105,7 +106,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       else slotsOfObject.set(objectId, [slot]);
     }
     descriptors.set(slot, vector);
-    words.set(slot, imageWords);
+    words.set(slot, keypoints);
   }
 
   // The last slot moves into the hole, so the descriptors stay one dense array with nothing to skip while scanning.
@@ -132,14 +133,14 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
   }
 
   /**
-   * The images sharing the most weighted visual words with the query, and those most alike by the best similarity over
-   * the query's global descriptors (the kernel scans every slot): the union is verified.
+   * The images whose keypoints the query's match best in the inverted file, and those most alike by the best
+   * similarity over the query's global descriptors (the kernel scans every slot): the union is verified.
    */
-  function shortlist(queries: Int8Array[], queryWords: Uint16Array): Shortlisted[] {
+  function shortlist(queries: Int8Array[], views: KeypointWords[]): Shortlisted[] {
     const best: Shortlisted[] = [];
     let floor = -Infinity;
     const similarities = descriptors.bestDots(queries, objectIds.length);
-    const byWords = words.rank(queryWords, objectIds.length, wordShortlistSize).map(({ slot }) => ({ slot, similarity: similarities[slot] as number }));
+    const byWords = words.rank(views, objectIds.length, wordShortlistSize).map(({ slot }) => ({ slot, similarity: similarities[slot] as number }));
     for (let slot = 0; slot < similarities.length; slot++) {
       const top = similarities[slot] as number;
       if (top <= floor) continue;
@@ -154,9 +155,9 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
   }
 
   /** Per query keypoint, whether it may count as evidence: not when its word repeats across the registered images. */
-  function evidenceMask(queryWords: Uint16Array): Uint8Array {
+  function evidenceMask(view: KeypointWords): Uint8Array {
     const enough = objectIds.length >= sharedContent.images;
-    return Uint8Array.from(queryWords, (word) => (enough && words.share(word) > sharedContent.share ? 0 : 1));
+    return Uint8Array.from(view.words, (word) => (enough && words.share(word) > sharedContent.share ? 0 : 1));
   }
 
   async function score(
@@ -188,7 +189,7 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return objectIds.length;
     },
     upsert(objectId, imageId, fingerprint) {
-      place(objectId, imageId, fingerprint.global, wordsOf(fingerprint).all);
+      place(objectId, imageId, fingerprint.global, sortedByWord(wordsOf(fingerprint).local));
       if (keepLocal) localFeatures.set(keyOf(objectId, imageId), { local: fingerprint.local });
     },
     remove(objectId, imageId) {
@@ -199,7 +200,8 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       const descriptors = [query.global, ...(query.alternates ?? [])].map((descriptor) => Int8Array.from(descriptor));
       const queryWords = wordsOf(query);
       const masks = { local: evidenceMask(queryWords.local), ...(queryWords.mirrored ? { mirrored: evidenceMask(queryWords.mirrored) } : {}) };
-      const scored = await Promise.all(shortlist(descriptors, queryWords.all).map((entry) => score(query, masks, entry, loadLocal)));
+      const views = queryWords.mirrored ? [queryWords.local, queryWords.mirrored] : [queryWords.local];
+      const scored = await Promise.all(shortlist(descriptors, views).map((entry) => score(query, masks, entry, loadLocal)));
       const bestPerObject = new Map<string, Candidate>();
       for (const candidate of scored) {
         const kept = bestPerObject.get(candidate.objectId);
@@ -208,22 +210,25 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return [...bestPerObject.values()].sort((a, b) => b.score - a.score).slice(0, limit);
     },
     toSnapshot() {
-      const perImage = objectIds.map((_, slot) => words.wordsOf(slot) ?? new Uint16Array(0));
-      const counts = Uint16Array.from(perImage, (imageWords) => imageWords.length);
-      const all = new Uint16Array(counts.reduce((sum, count) => sum + count, 0));
+      const perImage = objectIds.map((_, slot) => words.keypointsOf(slot) ?? { words: new Uint16Array(0), signatures: new Uint32Array(0) });
+      const counts = Uint16Array.from(perImage, (keypoints) => keypoints.words.length);
+      const total = counts.reduce((sum, count) => sum + count, 0);
+      const [allWords, allSignatures] = [new Uint16Array(total), new Uint32Array(total)];
       let at = 0;
-      for (const imageWords of perImage) {
-        all.set(imageWords, at);
-        at += imageWords.length;
+      for (const keypoints of perImage) {
+        allWords.set(keypoints.words, at);
+        allSignatures.set(keypoints.signatures, at);
+        at += keypoints.words.length;
       }
       return {
-        version: 3,
+        version: 4,
         dimensions: globalDimensions,
         objectIds: [...objectIds],
         imageIds: [...imageIds],
         vectors: descriptors.bytes(objectIds.length),
-        wordCounts: counts,
-        words: all,
+        keypointCounts: counts,
+        words: allWords,
+        signatures: allSignatures,
       };
     },
   };
@@ -235,12 +240,12 @@ export function createPhotoIndex(options: PhotoIndexOptions = {}): PhotoIndex {
 
 /** The global part only: local features of these images come from the loader given to `search`. */
 export function photoIndexFromSnapshot(snapshot: PhotoIndexSnapshot, options: PhotoIndexOptions = {}): PhotoIndex {
-  if (snapshot.version !== 3) throw new Error(`photo index snapshot version ${String(snapshot.version)}, this code reads version 3`);
+  if (snapshot.version !== 4) throw new Error(`photo index snapshot version ${String(snapshot.version)}, this code reads version 4`);
   if (snapshot.dimensions !== globalDimensions) {
     throw new Error(`photo index snapshot has ${snapshot.dimensions}-number descriptors, this code reads ${globalDimensions}`);
   }
   // With room to grow: images registered after the snapshot are upserted into it.
   const descriptors = descriptorStore(snapshot.objectIds.length + Math.max(1024, snapshot.objectIds.length >> 3), snapshot.vectors);
-  const words = createInvertedFile({ counts: snapshot.wordCounts, words: snapshot.words });
+  const words = createInvertedFile({ counts: snapshot.keypointCounts, words: snapshot.words, signatures: snapshot.signatures });
   return buildIndex(options, { objectIds: [...snapshot.objectIds], imageIds: [...snapshot.imageIds], descriptors, words });
 }

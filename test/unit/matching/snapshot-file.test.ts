@@ -5,22 +5,29 @@ import type { IndexSnapshot } from '../../../functions/matching/registry-index.t
 import { decodeIndexSnapshot, encodeIndexSnapshot, UnreadableSnapshot } from '../../../functions/matching/snapshot-file.ts';
 
 const photo: PhotoIndexSnapshot = {
-  version: 3,
+  version: 4,
   dimensions: 64,
   objectIds: ['11111111-1111-4111-8111-111111111111', '11111111-1111-4111-8111-111111111111', 'objet-Ω'],
   imageIds: ['front', 'back', 'img-3'],
   vectors: Uint8Array.from({ length: 3 * 64 }, (_, i) => (i * 37) % 256),
-  wordCounts: Uint16Array.from([3, 0, 2]),
-  words: Uint16Array.from([4, 900, 8191, 0, 1]),
+  keypointCounts: Uint16Array.from([3, 0, 2]),
+  words: Uint16Array.from([4, 900, 8191, 1, 1]),
+  signatures: Uint32Array.from([0, 0xffffffff, 7, 0x80000000, 12345]),
 };
 const snapshot: IndexSnapshot = { builtAt: '2025-03-01T10:00:00.000Z', sought: ['11111111-1111-4111-8111-111111111111', 'objet-Ω'], text: 'text index lines\n', photo };
 const plain = (decoded: IndexSnapshot) => ({
   ...decoded,
-  photo: { ...decoded.photo, vectors: [...decoded.photo.vectors], wordCounts: [...decoded.photo.wordCounts], words: [...decoded.photo.words] },
+  photo: {
+    ...decoded.photo,
+    vectors: [...decoded.photo.vectors],
+    keypointCounts: [...decoded.photo.keypointCounts],
+    words: [...decoded.photo.words],
+    signatures: [...decoded.photo.signatures],
+  },
 });
 
 describe('the index snapshot file', () => {
-  it('reads back what it wrote: ids, text, descriptors and visual words', () => {
+  it('reads back what it wrote: ids, text, descriptors, visual words and signatures', () => {
     // Act
     const decoded = decodeIndexSnapshot(encodeIndexSnapshot(snapshot));
 
@@ -34,7 +41,7 @@ describe('the index snapshot file', () => {
       builtAt: '1970-01-01T00:00:00.000Z',
       sought: [],
       text: Uint8Array.from([1, 2, 3]),
-      photo: { ...photo, objectIds: [], imageIds: [], vectors: new Uint8Array(0), wordCounts: new Uint16Array(0), words: new Uint16Array(0) },
+      photo: { ...photo, objectIds: [], imageIds: [], vectors: new Uint8Array(0), keypointCounts: new Uint16Array(0), words: new Uint16Array(0), signatures: new Uint32Array(0) },
     };
 
     // Act
@@ -68,10 +75,10 @@ describe('the index snapshot file', () => {
     // Arrange: the file itself, gzipped again after a change a checksum cannot catch
     const file = gunzipSync(encodeIndexSnapshot(snapshot));
     const shortened = gzipSync(file.subarray(0, file.length - 8));
-    const otherVersion = gzipSync(Buffer.from(file.toString('latin1').replace('"version":3', '"version":4'), 'latin1'));
+    const otherVersion = gzipSync(Buffer.from(file.toString('latin1').replace('"version":4', '"version":3'), 'latin1'));
 
     // Act / Assert
-    expect(() => decodeIndexSnapshot(shortened)).toThrow(/cut short in its words section/);
+    expect(() => decodeIndexSnapshot(shortened)).toThrow(/cut short in its signatures section/);
     expect(() => decodeIndexSnapshot(otherVersion)).toThrow(/header is unreadable/);
   });
 

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createInvertedFile } from '../../../../functions/matching/photo/inverted-file.ts';
+import type { KeypointWords } from '../../../../functions/matching/photo/visual-words.ts';
 
-const words = (...ids: number[]) => Uint16Array.from(ids);
+/** Keypoints as [word, signature] pairs, sorted by word as an image is stored; the signature defaults to 0. */
+const keypoints = (...pairs: (number | [number, number])[]): KeypointWords => {
+  const sorted = pairs.map((pair) => (typeof pair === 'number' ? [pair, 0] : pair)).sort((a, b) => (a[0] as number) - (b[0] as number));
+  return { words: Uint16Array.from(sorted, ([word]) => word as number), signatures: Uint32Array.from(sorted, ([, signature]) => signature as number) };
+};
 
 describe('the inverted file of visual words', () => {
   it('ranks first the image sharing the most rare words with the query, not the one sharing a word every image has', () => {
     // Arrange: word 1 is on every image (a colour chart); image 2 shares two rare words with the query.
     const file = createInvertedFile();
-    file.set(0, words(1, 10, 11));
-    file.set(1, words(1, 20, 21));
-    file.set(2, words(1, 30, 31, 32));
-    file.set(3, words(1, 40));
+    file.set(0, keypoints(1, 10, 11));
+    file.set(1, keypoints(1, 20, 21));
+    file.set(2, keypoints(1, 30, 31, 32));
+    file.set(3, keypoints(1, 40));
 
     // Act
-    const ranked = file.rank(words(1, 30, 31), 4, 2);
+    const ranked = file.rank([keypoints(1, 30, 31)], 4, 2);
 
     // Assert
     expect(ranked[0]?.slot).toBe(2);
@@ -22,43 +27,81 @@ describe('the inverted file of visual words', () => {
     expect(file.share(30)).toBe(0.25);
   });
 
+  it('counts a keypoint in the same word only when its signature is close to the query keypoint’s', () => {
+    // Arrange: both images hold words 10 and 11; only image 1's keypoints have the query's signatures (within 4 of 32 bits)
+    const file = createInvertedFile();
+    file.set(0, keypoints([10, 0xffff0000], [11, 0x0000ffff]));
+    file.set(1, keypoints([10, 0b1011], [11, 0x80000000]));
+
+    // Act
+    const ranked = file.rank([keypoints([10, 0b1], [11, 0x80000001])], 2, 2);
+
+    // Assert
+    expect(ranked.map((entry) => entry.slot)).toEqual([1]);
+  });
+
+  it('lets one query keypoint vote once for an image, however many of its keypoints share the word, and scores each view apart', () => {
+    // Arrange: image 0 repeats word 5 (a pattern); image 1 holds words 5 and 6 once each
+    const file = createInvertedFile();
+    file.set(0, keypoints(5, 5, 5, 5, 9));
+    file.set(1, keypoints(5, 6));
+
+    // Act: the photo holds word 5, its mirror image word 6; each view alone
+    const photo = keypoints(5);
+    const mirror = keypoints(6);
+    const both = file.rank([photo, mirror], 2, 2);
+
+    // Assert: image 1 wins by its better view, the burst of image 0 counts once
+    expect(both[0]?.slot).toBe(1);
+    expect(both.find((entry) => entry.slot === 0)!.score).toBeCloseTo(file.rank([photo], 2, 2).find((entry) => entry.slot === 0)!.score);
+  });
+
   it('follows an image moved into the slot of a removed one', () => {
     // Arrange
     const file = createInvertedFile();
-    file.set(0, words(5, 6));
-    file.set(1, words(7, 8));
+    file.set(0, keypoints(5, 6));
+    file.set(1, keypoints(7, 8, 8));
 
     // Act
     file.clear(0);
     file.move(1, 0);
 
     // Assert
-    expect(file.rank(words(7, 8), 1, 5).map((entry) => entry.slot)).toEqual([0]);
-    expect(file.rank(words(5, 6), 1, 5)).toEqual([]);
-    expect(file.wordsOf(1)).toBeUndefined();
+    expect(file.rank([keypoints(7, 8)], 1, 5).map((entry) => entry.slot)).toEqual([0]);
+    expect(file.rank([keypoints(5, 6)], 1, 5)).toEqual([]);
+    expect(file.keypointsOf(1)).toBeUndefined();
     expect(file.share(7)).toBe(1);
+    expect(file.share(8)).toBe(1);
   });
 
   it('filled from a snapshot, ranks, shares, grows and forgets as one filled image by image', () => {
-    // Arrange: the same four images, once from a snapshot's counts and words and once one by one
-    const images = [words(1, 10, 11), words(1, 20, 21), words(1, 30, 31, 32), words(1, 40)];
-    const counts = Uint16Array.from(images, (image) => image.length);
-    const fromSnapshot = createInvertedFile({ counts, words: Uint16Array.from(images.flatMap((image) => [...image])) });
+    // Arrange: the same four images, once from a snapshot's counts, words and signatures and once one by one
+    const images = [keypoints(1, 10, 11), keypoints([1, 3], 20, 21, 21), keypoints(1, 30, 31, [32, 7]), keypoints(1, 40)];
+    const counts = Uint16Array.from(images, (image) => image.words.length);
+    const fromSnapshot = createInvertedFile({
+      counts,
+      words: Uint16Array.from(images.flatMap((image) => [...image.words])),
+      signatures: Uint32Array.from(images.flatMap((image) => [...image.signatures])),
+    });
     const oneByOne = createInvertedFile();
     images.forEach((image, slot) => oneByOne.set(slot, image));
 
     // Act: an image added after the snapshot, into a full posting list, and one removed
     for (const file of [fromSnapshot, oneByOne]) {
-      file.set(4, words(1, 30, 50));
+      file.set(4, keypoints(1, 30, 50));
       file.clear(1);
       file.move(4, 1);
     }
 
     // Assert
-    for (const query of [words(1, 30, 31), words(50), words(20, 21), words(1)]) expect(fromSnapshot.rank(query, 4, 4)).toEqual(oneByOne.rank(query, 4, 4));
-    expect(fromSnapshot.rank(words(30, 50), 4, 1)[0]?.slot).toBe(1);
-    expect([...(fromSnapshot.wordsOf(2) ?? [])]).toEqual([1, 30, 31, 32]);
+    for (const query of [keypoints(1, 30, 31), keypoints(50), keypoints(20, 21), keypoints(1), keypoints([32, 7])]) {
+      expect(fromSnapshot.rank([query], 4, 4)).toEqual(oneByOne.rank([query], 4, 4));
+    }
+    expect(fromSnapshot.rank([keypoints(30, 50)], 4, 1)[0]?.slot).toBe(1);
+    expect([...(fromSnapshot.keypointsOf(2)?.words ?? [])]).toEqual([1, 30, 31, 32]);
+    expect([...(fromSnapshot.keypointsOf(2)?.signatures ?? [])]).toEqual([0, 0, 0, 7]);
     expect(fromSnapshot.share(1)).toBe(1);
     expect(fromSnapshot.share(30)).toBe(0.5);
+    expect(fromSnapshot.share(21)).toBe(0);
   });
 });
