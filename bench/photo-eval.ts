@@ -1,7 +1,6 @@
 // Photo search on field photos nobody here made (the development set in ../shared/eval/photos, and the held-out
 // photos of bench/field-photos.ts), through the API's own path, beside an exhaustive ORB baseline run alongside.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { normalisePhoto } from '../functions/images/photo.ts';
 import { searchIndexes } from '../functions/matching/registry-index.ts';

@@ -1,5 +1,5 @@
 // Photo matching accuracy on a generated corpus, beside a perceptual-hash baseline measured in the same run.
-import phash from 'sharp-phash';
+import { createRequire } from 'node:module';
 import { fingerprintPhoto } from '../functions/matching/photo/fingerprint.ts';
 import { createPhotoIndex, photoAlertThreshold } from '../functions/matching/photo/photo-index.ts';
 import {
@@ -10,6 +10,9 @@ import {
   type FieldTransformation,
   type SyntheticObject,
 } from '../test/fixtures/photo-corpus.ts';
+
+// The package's types declare an ES default export, but it is a CommonJS function: required, so both agree.
+const phash = createRequire(import.meta.url)('sharp-phash') as typeof import('sharp-phash').default;
 
 const registeredCount = Number(process.env.BENCH_OBJECTS ?? 300);
 const photosPerObject = 3;

@@ -21,7 +21,7 @@ const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'registry-imag
 const records = Object.values(objectFixtures);
 const entries = Array.from({ length: 1_000 }, (_, n) => {
   const record = records[n % records.length] as (typeof records)[number];
-  const object: StoredObject = { ...record, id: crypto.randomUUID(), version: 3, orgId: 'museum', createdBy: 'curator', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' };
+  const object = { ...record, id: crypto.randomUUID(), version: 3, orgId: 'museum', createdBy: 'curator', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' } satisfies StoredObject;
   return toEntry(object, police, { url, expiresAt: '2026-11-20T10:15:00.000Z' });
 });
 const wire = Buffer.byteLength(JSON.stringify({ items: entries, removed: [], asOf: '2026-11-20T09:59:00.000Z' }));
