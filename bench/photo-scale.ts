@@ -96,7 +96,7 @@ function snapshotOf(size: number): PhotoIndexSnapshot {
     const { a, chosen } = keypointsOf(slot);
     const keypoints = sortedByWord({
       words: Uint16Array.from(chosen, ([photo, k]) => pool[photo]!.keypoints.words[k] as number),
-      signatures: Uint32Array.from(chosen, ([photo, k]) => pool[photo]!.keypoints.signatures[k] as number),
+      signatures: Uint16Array.from(chosen, ([photo, k]) => pool[photo]!.keypoints.signatures[k] as number),
     });
     perImage.push(keypoints);
     keypointCounts[slot] = chosen.length;
@@ -104,7 +104,7 @@ function snapshotOf(size: number): PhotoIndexSnapshot {
     const base = pool[a]!.fingerprint.global;
     for (let d = 0; d < globalDimensions; d++) vectors[slot * globalDimensions + d] = Math.max(-127, Math.min(127, Math.round((base[d] as number) + 6 * gaussian())));
   }
-  const [words, signatures] = [new Uint16Array(total), new Uint32Array(total)];
+  const [words, signatures] = [new Uint16Array(total), new Uint16Array(total)];
   let at = 0;
   for (const keypoints of perImage) {
     words.set(keypoints.words, at);

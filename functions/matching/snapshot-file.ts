@@ -97,7 +97,7 @@ function typed<T>(make: () => T, reason: string): T {
 
 export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
   const gunzipped = typed(() => gunzipSync(stored), 'the index snapshot is not a complete gzip stream');
-  // Sections are read as 16- and 32-bit views: the file must start on an aligned address.
+  // Sections are read as 16-bit views: the file must start on an even address.
   const file = gunzipped.byteOffset % align === 0 ? gunzipped : new Uint8Array(gunzipped);
   if (file.length < magic.length + 4 || !Buffer.from(file.buffer, file.byteOffset, magic.length).equals(magic)) {
     throw new UnreadableSnapshot('the index snapshot is not a registry-index/1 file');
@@ -117,7 +117,6 @@ export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
   const [sought, text, objectIds, imageIds, vectors, keypointCounts, words, signatures] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const ids = (bytes: Uint8Array) => (bytes.length === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split(separator));
   const sixteen = (bytes: Uint8Array) => new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-  const thirtyTwo = (bytes: Uint8Array) => new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
   const { images, dimensions, version } = header.photo;
   const photo: PhotoIndexSnapshot = {
     version,
@@ -127,7 +126,7 @@ export function decodeIndexSnapshot(stored: Uint8Array): IndexSnapshot {
     vectors,
     keypointCounts: sixteen(keypointCounts),
     words: sixteen(words),
-    signatures: thirtyTwo(signatures),
+    signatures: sixteen(signatures),
   };
   const keypoints = photo.keypointCounts.reduce((total, count) => total + count, 0);
   if (

@@ -33,7 +33,7 @@ const snapshot = {
     vectors: Uint8Array.from({ length: images * 64 }, (_, n) => (n * 31) % 256),
     keypointCounts: new Uint16Array(images).fill(3),
     words: Uint16Array.from({ length: images * 3 }, (_, n) => (n % 3) * 2000 + (n % 1000)),
-    signatures: Uint32Array.from({ length: images * 3 }, (_, n) => (n * 2654435761) >>> 0),
+    signatures: Uint16Array.from({ length: images * 3 }, (_, n) => (n * 40503) & 0xffff),
   },
 };
 

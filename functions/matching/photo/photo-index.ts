@@ -30,7 +30,7 @@ export interface PhotoIndexSnapshot {
   /** The keypoints' visual words, sorted within an image, image after image. */
   words: Uint16Array;
   /** The keypoints' signatures (visual-words.ts), in the order of `words`. */
-  signatures: Uint32Array;
+  signatures: Uint16Array;
 }
 
 export interface PhotoIndexOptions {
@@ -210,10 +210,10 @@ function buildIndex(options: PhotoIndexOptions, contents: Contents): PhotoIndex 
       return [...bestPerObject.values()].sort((a, b) => b.score - a.score).slice(0, limit);
     },
     toSnapshot() {
-      const perImage = objectIds.map((_, slot) => words.keypointsOf(slot) ?? { words: new Uint16Array(0), signatures: new Uint32Array(0) });
+      const perImage = objectIds.map((_, slot) => words.keypointsOf(slot) ?? { words: new Uint16Array(0), signatures: new Uint16Array(0) });
       const counts = Uint16Array.from(perImage, (keypoints) => keypoints.words.length);
       const total = counts.reduce((sum, count) => sum + count, 0);
-      const [allWords, allSignatures] = [new Uint16Array(total), new Uint32Array(total)];
+      const [allWords, allSignatures] = [new Uint16Array(total), new Uint16Array(total)];
       let at = 0;
       for (const keypoints of perImage) {
         allWords.set(keypoints.words, at);

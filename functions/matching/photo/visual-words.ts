@@ -63,21 +63,21 @@ export function visualWords(descriptors: Uint32Array): Uint16Array {
 
 /**
  * Each keypoint's visual word and signature, in the order given. Two descriptors in one word are told apart by their
- * signatures, the first 32 of their 256 bits (a Hamming embedding): with 8,192 words, a word alone is shared by too
+ * signatures, the first 16 of their 256 bits (a Hamming embedding): with 8,192 words, a word alone is shared by too
  * many unrelated keypoints of a cluttered field photo to say anything.
  */
 export interface KeypointWords {
   words: Uint16Array;
-  signatures: Uint32Array;
+  signatures: Uint16Array;
 }
 
 export function keypointWords(descriptors: Uint32Array): KeypointWords {
   const count = descriptors.length / wordsPerDescriptor;
-  return { words: visualWords(descriptors), signatures: Uint32Array.from({ length: count }, (_, i) => descriptors[i * wordsPerDescriptor] as number) };
+  return { words: visualWords(descriptors), signatures: Uint16Array.from({ length: count }, (_, i) => (descriptors[i * wordsPerDescriptor] as number) & 0xffff) };
 }
 
 /** Sorted by word, as an image's keypoints are stored: the words then compress as small steps. */
 export function sortedByWord({ words, signatures }: KeypointWords): KeypointWords {
   const order = Array.from(words.keys()).sort((a, b) => (words[a] as number) - (words[b] as number) || (signatures[a] as number) - (signatures[b] as number));
-  return { words: Uint16Array.from(order, (i) => words[i] as number), signatures: Uint32Array.from(order, (i) => signatures[i] as number) };
+  return { words: Uint16Array.from(order, (i) => words[i] as number), signatures: Uint16Array.from(order, (i) => signatures[i] as number) };
 }

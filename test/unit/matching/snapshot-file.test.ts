@@ -12,7 +12,7 @@ const photo: PhotoIndexSnapshot = {
   vectors: Uint8Array.from({ length: 3 * 64 }, (_, i) => (i * 37) % 256),
   keypointCounts: Uint16Array.from([3, 0, 2]),
   words: Uint16Array.from([4, 900, 8191, 1, 1]),
-  signatures: Uint32Array.from([0, 0xffffffff, 7, 0x80000000, 12345]),
+  signatures: Uint16Array.from([0, 0xffff, 7, 0x8000, 12345]),
 };
 const snapshot: IndexSnapshot = { builtAt: '2025-03-01T10:00:00.000Z', sought: ['11111111-1111-4111-8111-111111111111', 'objet-Ω'], text: 'text index lines\n', photo };
 const plain = (decoded: IndexSnapshot) => ({
@@ -41,7 +41,7 @@ describe('the index snapshot file', () => {
       builtAt: '1970-01-01T00:00:00.000Z',
       sought: [],
       text: Uint8Array.from([1, 2, 3]),
-      photo: { ...photo, objectIds: [], imageIds: [], vectors: new Uint8Array(0), keypointCounts: new Uint16Array(0), words: new Uint16Array(0), signatures: new Uint32Array(0) },
+      photo: { ...photo, objectIds: [], imageIds: [], vectors: new Uint8Array(0), keypointCounts: new Uint16Array(0), words: new Uint16Array(0), signatures: new Uint16Array(0) },
     };
 
     // Act

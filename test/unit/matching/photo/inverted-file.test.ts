@@ -5,7 +5,7 @@ import type { KeypointWords } from '../../../../functions/matching/photo/visual-
 /** Keypoints as [word, signature] pairs, sorted by word as an image is stored; the signature defaults to 0. */
 const keypoints = (...pairs: (number | [number, number])[]): KeypointWords => {
   const sorted = pairs.map((pair) => (typeof pair === 'number' ? [pair, 0] : pair)).sort((a, b) => (a[0] as number) - (b[0] as number));
-  return { words: Uint16Array.from(sorted, ([word]) => word as number), signatures: Uint32Array.from(sorted, ([, signature]) => signature as number) };
+  return { words: Uint16Array.from(sorted, ([word]) => word as number), signatures: Uint16Array.from(sorted, ([, signature]) => signature as number) };
 };
 
 describe('the inverted file of visual words', () => {
@@ -28,13 +28,13 @@ describe('the inverted file of visual words', () => {
   });
 
   it('counts a keypoint in the same word only when its signature is close to the query keypoint’s', () => {
-    // Arrange: both images hold words 10 and 11; only image 1's keypoints have the query's signatures (within 4 of 32 bits)
+    // Arrange: both images hold words 10 and 11; only image 1's keypoints have the query's signatures (within 2 of 16 bits)
     const file = createInvertedFile();
-    file.set(0, keypoints([10, 0xffff0000], [11, 0x0000ffff]));
-    file.set(1, keypoints([10, 0b1011], [11, 0x80000000]));
+    file.set(0, keypoints([10, 0xff00], [11, 0x00ff]));
+    file.set(1, keypoints([10, 0b11], [11, 0x8000]));
 
     // Act
-    const ranked = file.rank([keypoints([10, 0b1], [11, 0x80000001])], 2, 2);
+    const ranked = file.rank([keypoints([10, 0b1], [11, 0x8001])], 2, 2);
 
     // Assert
     expect(ranked.map((entry) => entry.slot)).toEqual([1]);
@@ -54,6 +54,21 @@ describe('the inverted file of visual words', () => {
     // Assert: image 1 wins by its better view, the burst of image 0 counts once
     expect(both[0]?.slot).toBe(1);
     expect(both.find((entry) => entry.slot === 0)!.score).toBeCloseTo(file.rank([photo], 2, 2).find((entry) => entry.slot === 0)!.score);
+  });
+
+  it('reads the rarest words first and stops at its budget of compared keypoints, before the words every image holds', () => {
+    // Arrange: word 1 on all four images, word 9 on image 3 alone
+    const file = createInvertedFile();
+    for (const slot of [0, 1, 2]) file.set(slot, keypoints(1));
+    file.set(3, keypoints(1, 9));
+
+    // Act: a budget of two compared keypoints reads word 9's list (one) and not word 1's (four)
+    const withinBudget = file.rank([keypoints(1, 9)], 4, 4, 2);
+    const unbounded = file.rank([keypoints(1, 9)], 4, 4);
+
+    // Assert
+    expect(withinBudget.map((entry) => entry.slot)).toEqual([3]);
+    expect(unbounded).toHaveLength(4);
   });
 
   it('follows an image moved into the slot of a removed one', () => {
@@ -81,7 +96,7 @@ describe('the inverted file of visual words', () => {
     const fromSnapshot = createInvertedFile({
       counts,
       words: Uint16Array.from(images.flatMap((image) => [...image.words])),
-      signatures: Uint32Array.from(images.flatMap((image) => [...image.signatures])),
+      signatures: Uint16Array.from(images.flatMap((image) => [...image.signatures])),
     });
     const oneByOne = createInvertedFile();
     images.forEach((image, slot) => oneByOne.set(slot, image));
