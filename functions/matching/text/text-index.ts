@@ -19,6 +19,9 @@ interface Postings {
 
 // How much one shared key says before full scoring, per kind: a shared number or mark says most, one shared trigram least.
 const keyWeight: Record<string, number> = { m: 3, n: 3, c: 1, w: 1, g: 0.3 };
+// A number of two digits, the part of a mark a report could read ("NM 34" of "NM 3417"), is in hundreds of accession
+// numbers: it says no more than a word.
+const pullWeight = (key: string) => (key.startsWith('n:') && key.length < 5 ? 1 : (keyWeight[key.slice(0, 1)] ?? 1));
 /** Candidates fully scored per search: enough that a true match with a weak first impression still gets its full hearing. */
 const shortlist = 100;
 /** Postings longer than this pull no new candidates once rarer keys have pulled a shortlist's worth. */
@@ -212,7 +215,7 @@ function buildIndex(initial: SnapshotContents | undefined, options: TextIndexOpt
       .filter((entry): entry is { key: string; list: Postings } => entry.list !== undefined && entry.list.live > 0)
       .sort((a, b) => a.list.length - b.list.length);
     for (const { key, list } of lists) {
-      const gain = Math.log(1 + slotOf.size / list.live) * (keyWeight[key.slice(0, 1)] ?? 1);
+      const gain = Math.log(1 + slotOf.size / list.live) * pullWeight(key);
       if (list.length > (options.pullLimit ?? defaultPullLimit) && count >= shortlist) {
         // A common key (a type, a material, a frequent word) only adds to the objects rarer keys already pulled: postings
         // are in slot order, so each is a binary search instead of a walk through a hundred thousand slots.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TextSearchStats } from '../../../../functions/matching/model.ts';
+import type { IndexedObject, TextSearchStats } from '../../../../functions/matching/model.ts';
 import { createTextIndex, textAlertThreshold, textIndexFromSnapshot } from '../../../../functions/matching/text/text-index.ts';
 import { textObjects, textReports } from '../../../fixtures/text-reports.ts';
 
@@ -117,6 +117,30 @@ describe('text index', () => {
     expect(candidates[0]?.objectId).toBe('clock-ottoman-bracket');
     expect(stats[0]?.scored).toBe(stats[0]?.candidates);
     expect(stats[0]?.candidates).toBeLessThan(5);
+  });
+
+  it('does not let two digits a report read of a mark crowd the object out of the shortlist', () => {
+    // Arrange: among a thousand objects, 150 prints whose accession numbers hold "34", and 21 clay tablets, one numbered NM 3417
+    const index = createTextIndex();
+    const object = (id: string, objectType: string, title: string, mark: string): IndexedObject => ({
+      id,
+      lang: 'en',
+      country: 'IQ',
+      objectType,
+      title,
+      description: title,
+      markings: [{ kind: 'inventory-number', text: mark }],
+    });
+    for (let n = 0; n < 830; n++) index.upsert(object(`vase-${n}`, 'vase', 'Painted vase', `V.${1000 + n}`));
+    for (let n = 0; n < 150; n++) index.upsert(object(`print-${n}`, 'print', `View of a harbour, plate ${n}`, `P.${n}.34`));
+    for (let n = 0; n < 20; n++) index.upsert(object(`tablet-${n}`, 'tablet', 'Clay tablet with cuneiform text', `NM ${5000 + n}`));
+    index.upsert(object('tablet-nm-3417', 'tablet', 'Clay tablet with cuneiform text', 'NM 3417'));
+
+    // Act: a customs note that read only "NM 34" of the number
+    const candidates = index.search({ structured: { objectType: 'tablet', markings: ['NM 34'] } }, 5);
+
+    // Assert
+    expect(candidates[0]?.objectId).toBe('tablet-nm-3417');
   });
 
   it('scores nothing for a report that shares nothing with the registry', () => {
