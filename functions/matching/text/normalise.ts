@@ -101,7 +101,7 @@ export const stopWordsByLanguage: Record<string, string> = {
   en: 'the a an of and or with in on at to for from by is was this that it its has have be are',
   fr: 'le la les un une des du de et ou avec en sur dans au aux pour par est sont ce cette',
   es: 'el la los las un una unos unas de del y o con en sobre por para es son este esta',
-  de: 'der die das ein eine einen und oder mit auf im in von vom aus ist sind den dem des zu zum zur',
+  de: 'der die das ein eine einen einer eines einem und oder mit auf im in von vom aus ist sind den dem des zu zum zur',
   it: 'il lo la i gli le un una di del della dei delle e o con su in per da è sono questo questa',
   ar: 'في من على مع و إلى عن هذا هذه ذلك التي الذي أو',
   ru: 'и в во на с со из по для это не к о от у или',
